@@ -1,0 +1,124 @@
+"""netzwerk: local integration networks as one graph. `create_app` builds the Flask app."""
+import atexit
+import secrets
+
+from flask import Flask, request
+from flask_login import current_user
+
+from .auth.service import Accounts
+from .config import PROJECT_ROOT, Config
+from .extensions import csrf, login_manager
+from .i18n import LANGUAGES, current_language, gettext
+from .store import StoreUnavailable, open_store
+
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+
+
+class ConfigurationError(RuntimeError):
+    """The app refuses to start; the message says what to set."""
+
+
+def _secret_key(config):
+    """SECRET_KEY from the environment; outside production one is kept in the data directory."""
+    if config.SECRET_KEY:
+        return config.SECRET_KEY
+    if config.ENV == "production":
+        raise ConfigurationError(
+            "NETZWERK_SECRET_KEY fehlt. In Produktion startet netzwerk nur mit einem geheimen "
+            "Schlüssel aus der Umgebung, z. B.: export NETZWERK_SECRET_KEY=$(python3 -c "
+            "'import secrets; print(secrets.token_hex(32))')")
+    path = config.DATA_DIR / "secret_key"
+    if not path.exists():
+        config.DATA_DIR.mkdir(parents=True, exist_ok=True)
+        path.touch(mode=0o600)
+        path.write_text(secrets.token_hex(32))
+    return path.read_text().strip()
+
+
+def create_app(config=None, store=None):
+    """Builds the app. Without `store`, opens the one NETZWERK_DATABASE_URL names (and owns it)."""
+    config = config or Config()
+    app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"))
+    app.config.from_object(config)
+    app.config["SECRET_KEY"] = _secret_key(config)
+
+    if store is None:
+        store = open_store(config)
+        atexit.register(store.close)
+        store.apply_schema()
+    app.extensions["netzwerk.store"] = store
+    accounts = Accounts(store, secret_key=app.config["SECRET_KEY"],
+                        max_failures=config.LOGIN_MAX_FAILURES,
+                        window_seconds=config.LOGIN_WINDOW_SECONDS)
+    app.extensions["netzwerk.accounts"] = accounts
+    if config.ENV == "production":
+        demo = accounts.demo_users()
+        if demo:
+            raise ConfigurationError(
+                "Produktionsstart verweigert: Demo-Zugänge mit bekanntem Passwort sind aktiv ("
+                + ", ".join(row["email"] for row in demo)
+                + "). Passwörter ändern oder Zugänge deaktivieren.")
+
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message = "Bitte melden Sie sich an, um diese Seite zu sehen."
+    login_manager.login_message_category = "info"
+    login_manager.session_protection = "basic"
+    login_manager.user_loader(accounts.load_session_user)
+    csrf.init_app(app)
+
+    from . import auth, home, system
+    app.register_blueprint(auth.bp)
+    app.register_blueprint(home.bp)
+    app.register_blueprint(system.bp)
+
+    from .errors import register_error_handlers
+    register_error_handlers(app)
+    _register_template_helpers(app)
+    _register_security_headers(app)
+    return app
+
+
+# Navigation entries: (endpoint, label). An entry shows once its blueprint is registered.
+NAVIGATION = (
+    ("home.index", "Start"),
+    ("register.actors", "Akteure"),
+    ("register.offers", "Angebote"),
+    ("register.districts", "Stadtteile"),
+    ("register.round_tables", "Runde Tische"),
+    ("events.index", "Veranstaltungen"),
+    ("register.needs", "Bedarfe"),
+)
+
+
+def _register_template_helpers(app):
+    @app.context_processor
+    def inject():
+        # the error pages render even when loading the user fails because the store is down
+        try:
+            viewer = current_user._get_current_object() if current_user.is_authenticated else None
+        except StoreUnavailable:
+            viewer = None
+        endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
+        return {
+            "_": gettext,
+            "lang": current_language(),
+            "languages": LANGUAGES,
+            "viewer": viewer,
+            "navigation": [(e, label) for e, label in NAVIGATION if e in endpoints],
+        }
+
+
+def _register_security_headers(app):
+    @app.after_request
+    def headers(response):
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        if not request.path.startswith("/static/"):
+            # pages may carry personal data: keep them out of shared caches and history
+            response.headers.setdefault("Cache-Control", "no-store")
+        return response

@@ -1,0 +1,32 @@
+"""Login and password forms."""
+from flask_wtf import FlaskForm
+from wtforms import EmailField, PasswordField, SubmitField
+from wtforms.validators import DataRequired, Email, EqualTo, Length
+
+from ..i18n import lazy_gettext as _l
+from .service import MIN_PASSWORD_LENGTH
+
+
+class LoginForm(FlaskForm):
+    email = EmailField(_l("E-Mail"), validators=[
+        DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
+        Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False)],
+        render_kw={"autocomplete": "username", "autofocus": True})
+    password = PasswordField(_l("Passwort"), validators=[
+        DataRequired(_l("Bitte geben Sie Ihr Passwort ein."))],
+        render_kw={"autocomplete": "current-password"})
+    submit = SubmitField(_l("Anmelden"))
+
+
+class ChangePasswordForm(FlaskForm):
+    current = PasswordField(_l("Aktuelles Passwort"), validators=[
+        DataRequired(_l("Bitte geben Sie Ihr Passwort ein."))],
+        render_kw={"autocomplete": "current-password"})
+    new = PasswordField(_l("Neues Passwort"), description=_l("Mindestens 12 Zeichen."), validators=[
+        DataRequired(_l("Das Passwort muss mindestens 12 Zeichen lang sein.")),
+        Length(min=MIN_PASSWORD_LENGTH, message=_l("Das Passwort muss mindestens 12 Zeichen lang sein."))],
+        render_kw={"autocomplete": "new-password"})
+    confirm = PasswordField(_l("Neues Passwort wiederholen"), validators=[
+        EqualTo("new", _l("Die Passwörter stimmen nicht überein."))],
+        render_kw={"autocomplete": "new-password"})
+    submit = SubmitField(_l("Speichern"))

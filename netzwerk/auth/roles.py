@@ -1,0 +1,22 @@
+"""Roles and what each may do: the access matrix, in one place."""
+ROLES = {
+    "admin": "Administration",
+    "coordinator": "Koordination",
+    "organiser": "Veranstaltungsorganisation",
+    "member": "Mitglied",
+}
+
+# permission -> roles that hold it; admin holds every permission
+PERMISSIONS = {
+    "register.read": {"coordinator", "organiser", "member"},
+    "register.edit": {"coordinator"},
+    "contacts.read": {"coordinator"},
+    "events.manage": {"organiser", "coordinator"},
+    "users.manage": set(),
+}
+
+
+def role_can(role, permission):
+    if permission not in PERMISSIONS:
+        raise KeyError(f"unknown permission {permission!r}")
+    return role == "admin" or role in PERMISSIONS[permission]

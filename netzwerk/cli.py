@@ -1,0 +1,115 @@
+"""The `netzwerk` command: run the app, load the demo data, create users."""
+import getpass
+import signal
+import sys
+import time
+
+import click
+
+from .config import Config
+from .store import StoreError
+
+
+def _app(config=None):
+    from . import ConfigurationError, create_app
+    try:
+        return create_app(config or Config())
+    except (ConfigurationError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _store(app):
+    return app.extensions["netzwerk.store"]
+
+
+def _now():
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _load_demo(app, echo):
+    from .seeding import load_seed
+    store = _store(app)
+    if store.read_one("home/count_overview", now=_now())["actors"]:
+        echo("Demodaten: die Datenbank enthält schon Akteure, es wird nichts geladen.")
+        return
+    echo("Demodaten werden geladen …")
+    started = time.monotonic()
+    statements = load_seed(store, app.config["SEED_DIR"], _now())
+    echo(f"Demodaten geladen ({statements} Anweisungen, {time.monotonic() - started:.1f} s).")
+
+
+@click.group(help="netzwerk – lokale Integrationsnetzwerke als ein Graph.")
+def main():
+    pass
+
+
+@main.command(help="Startet die App (und die eingebettete Datenbank) auf http://127.0.0.1:5000.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--demo", is_flag=True, help="Demodaten laden, wenn die Datenbank leer ist, und Demo-Zugänge anlegen.")
+def run(host, port, demo):
+    from werkzeug.serving import run_simple
+
+    from .auth.service import DEMO_PASSWORD
+
+    # SIGTERM ends the app like Ctrl-C does, so the database is stopped in order
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    config = Config()
+    click.echo(f"Datenbank: {config.DATABASE_URL} (Daten in {config.DATA_DIR})")
+    app = _app(config)
+    store = _store(app)
+    try:
+        if demo:
+            _load_demo(app, click.echo)
+            accounts = app.extensions["netzwerk.accounts"].ensure_demo_users()
+            click.echo("\nAnmelden unter http://%s:%d/anmelden mit einem der Demo-Zugänge "
+                       "(Passwort jeweils: %s):" % (host, port, DEMO_PASSWORD))
+            for email, role in accounts:
+                click.echo(f"  {email:32} Rolle: {role}")
+        click.echo(f"\nnetzwerk läuft auf http://{host}:{port}/ – beenden mit Strg+C.\n")
+        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    finally:
+        click.echo("netzwerk wird beendet; die Datenbank wird gestoppt.")
+        store.close()
+
+
+@main.command(help="Lädt die Demodaten (idempotent: zweimal laden ändert nichts).")
+def seed():
+    from .seeding import load_seed
+    app = _app()
+    store = _store(app)
+    try:
+        click.echo("Demodaten werden geladen …")
+        statements = load_seed(store, app.config["SEED_DIR"], _now())
+        click.echo(f"Fertig: {statements} Anweisungen angewandt.")
+    finally:
+        store.close()
+
+
+@main.command("create-user", help="Legt einen Zugang an; das Passwort wird abgefragt.")
+@click.option("--email", required=True)
+@click.option("--name", required=True)
+@click.option("--role", required=True, type=click.Choice(["admin", "coordinator", "organiser", "member"]))
+@click.option("--password", envvar="NETZWERK_NEW_PASSWORD", default=None,
+              help="Sonst interaktiv abgefragt (oder aus NETZWERK_NEW_PASSWORD).")
+def create_user(email, name, role, password):
+    from .store import ConstraintViolation
+    if password is None:
+        password = getpass.getpass("Passwort (mindestens 12 Zeichen): ")
+        if getpass.getpass("Passwort wiederholen: ") != password:
+            raise click.ClickException("Die Passwörter stimmen nicht überein.")
+    app = _app()
+    store = _store(app)
+    try:
+        uid = app.extensions["netzwerk.accounts"].create_user(email, name, role, password)
+        click.echo(f"Zugang {email} ({role}) angelegt, uid {uid}.")
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+    except ConstraintViolation as exc:
+        raise click.ClickException(f"Es gibt bereits einen Zugang mit der E-Mail {email}.") from exc
+    finally:
+        store.close()
+
+
+if __name__ == "__main__":
+    main()

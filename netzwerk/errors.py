@@ -1,0 +1,88 @@
+"""Domain errors and the one place that maps every error to a status code and a page."""
+from flask import jsonify, make_response, render_template, request
+from flask_wtf.csrf import CSRFError
+
+from .i18n import gettext as _
+from .store import ConstraintViolation, StoreUnavailable
+
+
+class DomainError(Exception):
+    status = 400
+    title = "Ungültige Anfrage"
+
+    def __init__(self, message=None):
+        super().__init__(message or self.title)
+        self.message = message or self.title
+
+
+class NotFound(DomainError):
+    status = 404
+    title = "Nicht gefunden"
+
+
+class Forbidden(DomainError):
+    status = 403
+    title = "Keine Berechtigung"
+
+
+class Conflict(DomainError):
+    status = 409
+    title = "Konflikt"
+
+
+class Full(Conflict):
+    title = "Ausgebucht"
+
+
+class Closed(Conflict):
+    title = "Geschlossen"
+
+
+def _wants_json():
+    return request.path.startswith("/api/") or request.path == "/healthz"
+
+
+def _error_page(status, title, message, headers=None):
+    if _wants_json():
+        response = jsonify(error=_(title), message=_(message), status=status)
+    else:
+        response = make_response(render_template(
+            "errors/error.html", status=status, title=_(title), message=_(message)))
+    response.status_code = status
+    response.headers.update(headers or {})
+    return response
+
+
+def register_error_handlers(app):
+    @app.errorhandler(StoreUnavailable)
+    def store_unavailable(exc):
+        app.logger.warning("store unavailable: %s", exc)
+        return _error_page(
+            503, "Datenbank nicht erreichbar",
+            "Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
+            "Bitte versuchen Sie es in einer Minute erneut.",
+            {"Retry-After": "30"})
+
+    @app.errorhandler(ConstraintViolation)
+    def constraint_violation(exc):
+        return _error_page(409, "Konflikt",
+                           "Ein Eintrag mit diesem Schlüssel existiert bereits. Es wurde nichts gespeichert.")
+
+    @app.errorhandler(DomainError)
+    def domain_error(exc):
+        return _error_page(exc.status, exc.title, exc.message)
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(exc):
+        return _error_page(400, "Formular abgelaufen",
+                           "Das Formular ist abgelaufen oder unvollständig. Bitte laden Sie die Seite neu "
+                           "und senden Sie es noch einmal.")
+
+    for status, title, message in (
+            (403, "Keine Berechtigung", "Für diese Seite fehlt Ihnen die nötige Rolle."),
+            (404, "Nicht gefunden", "Diese Seite gibt es nicht."),
+            (405, "Nicht erlaubt", "Diese Aktion ist hier nicht erlaubt."),
+            (413, "Datei zu groß", "Die gesendeten Daten sind zu groß."),
+            (500, "Interner Fehler", "Etwas ist schiefgegangen. Der Fehler wurde protokolliert.")):
+        app.register_error_handler(
+            status, lambda exc, s=status, t=title, m=message: _error_page(s, t, m))

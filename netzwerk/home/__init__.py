@@ -1,0 +1,2 @@
+"""The start page: the network at a glance."""
+from .views import bp  # noqa: F401

@@ -1,0 +1,126 @@
+"""Loads the demo data of seed/*.yaml into the graph, idempotently (stable uids, MERGE)."""
+from pathlib import Path
+
+import yaml
+
+from .text import search_text, seed_uid
+
+# YAML section -> (label, query stem that merges its nodes)
+NODE_SECTIONS = {
+    "districts": ("District", "merge_districts"),
+    "actors": ("Actor", "merge_actors"),
+    "people": ("Person", "merge_people"),
+    "offers": ("Offer", "merge_offers"),
+    "round_tables": ("RoundTable", "merge_round_tables"),
+    "events": ("Event", "merge_events"),
+    "needs": ("Need", "merge_needs"),
+}
+LABEL_OF_SECTION = {section: label for section, (label, _) in NODE_SECTIONS.items()}
+
+# (section, field) -> (query stem that merges the links, section the field refers to)
+LINK_FIELDS = {
+    ("districts", "part_of"): ("merge_part_of", "districts"),
+    ("districts", "neighbours"): ("merge_neighbours", "districts"),
+    ("actors", "active_in"): ("merge_active_in", "districts"),
+    ("actors", "cooperates_with"): ("merge_cooperates_with", "actors"),
+    ("actors", "member_of"): ("merge_member_of", "round_tables"),
+    ("people", "works_at"): ("merge_works_at", "actors"),
+    ("people", "knows"): ("merge_knows", "people"),
+    ("offers", "offered_by"): ("merge_offered_by", "actors"),
+    ("offers", "districts"): ("merge_offer_in", "districts"),
+    ("round_tables", "districts"): ("merge_round_table_in", "districts"),
+    ("round_tables", "contact"): ("merge_round_table_contact", "people"),
+    ("events", "organised_by"): ("merge_organised_by", "actors"),
+    ("events", "districts"): ("merge_event_in", "districts"),
+    ("events", "prepares"): ("merge_event_prepares", "events"),
+    ("needs", "districts"): ("merge_need_in", "districts"),
+    ("needs", "reported_by_actor"): ("merge_need_reported_by_actor", "actors"),
+    ("needs", "reported_by_round_table"): ("merge_need_reported_by_round_table", "round_tables"),
+    ("needs", "met_by"): ("merge_need_met_by", "offers"),
+}
+# links whose direction is reversed in the graph: (Actor)-[:OFFERS]->(Offer)
+REVERSED = {("offers", "offered_by")}
+
+
+class SeedError(ValueError):
+    """The seed files are inconsistent; the message names the file and the key."""
+
+
+def read_seed(seed_dir):
+    """All seed/*.yaml files merged: {section: [(file, item), ...]}."""
+    sections = {section: [] for section in NODE_SECTIONS}
+    for path in sorted(Path(seed_dir).glob("*.yaml")):
+        document = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for section, items in document.items():
+            if section == "source":
+                continue
+            if section not in sections:
+                raise SeedError(f"{path.name}: unknown section {section!r}")
+            sections[section].extend((path.name, item) for item in items or [])
+    return sections
+
+
+def build_plan(seed_dir):
+    """The unit of work that loads the seed: a list of (query name, params) pairs."""
+    sections = read_seed(seed_dir)
+    keys = {}
+    for section, items in sections.items():
+        seen = keys.setdefault(section, set())
+        for file, item in items:
+            key = item.get("key")
+            if not key or key in seen:
+                raise SeedError(f"{file}: {section} entry without key or with a duplicate key {key!r}")
+            seen.add(key)
+
+    def uid(section, key, file):
+        if key not in keys[section]:
+            raise SeedError(f"{file}: unknown {section} key {key!r}")
+        return seed_uid(LABEL_OF_SECTION[section], key)
+
+    node_rows = {section: [] for section in NODE_SECTIONS}
+    link_rows = {stem: [] for stem, _ in LINK_FIELDS.values()}
+    for section, items in sections.items():
+        for file, item in items:
+            props = {k: v for k, v in item.items()
+                     if k != "key" and (section, k) not in LINK_FIELDS and v is not None}
+            props["search"] = search_text(props.get("name"), props.get("description"))
+            own = uid(section, item["key"], file)
+            node_rows[section].append({"uid": own, "props": props})
+            for field in item:
+                if (section, field) not in LINK_FIELDS:
+                    continue
+                stem, target = LINK_FIELDS[(section, field)]
+                for entry in item[field] if isinstance(item[field], list) else [item[field]]:
+                    link = dict(entry) if isinstance(entry, dict) else {"to": entry}
+                    other = uid(target, link.pop("to"), file)
+                    ends = (other, own) if (section, field) in REVERSED else (own, other)
+                    link_rows[stem].append({"from": ends[0], "to": ends[1], "role": None,
+                                            "since": None, "context": None, "strength": None,
+                                            **link})
+    plan = []
+    for section, (_, stem) in NODE_SECTIONS.items():
+        if node_rows[section]:
+            plan.append((f"seed/{stem}", {"rows": node_rows[section]}))
+    for stem, rows in link_rows.items():
+        if rows:
+            plan.append((f"seed/{stem}", {"links": _only_used(stem, rows)}))
+    return plan
+
+
+def _only_used(stem, rows):
+    # each link query declares exactly the link fields it reads
+    wanted = {"merge_works_at": ("role",), "merge_knows": ("since", "context", "strength")}
+    extra = wanted.get(stem, ())
+    return [{"from": r["from"], "to": r["to"], **{k: r[k] for k in extra}} for r in rows]
+
+
+def load_seed(store, seed_dir, now):
+    """Loads the seed as one unit of idempotent writes; returns the number of statements."""
+    plan = build_plan(seed_dir)
+    steps = []
+    for name, params in plan:
+        if "rows" in params:
+            params = {**params, "now": now}
+        steps.append((name, params))
+    store.write_unit(steps)
+    return len(steps)

@@ -1,0 +1,48 @@
+"""The graph store: a query catalog and one backend, chosen by NETZWERK_DATABASE_URL."""
+from urllib.parse import urlparse
+
+from .base import Store
+from .catalog import Query, QueryCatalog
+from .embedded import EmbeddedServer
+from .errors import (ConstraintViolation, EmbeddedStartError, QueryError, StoreError,
+                     StoreUnavailable)
+
+__all__ = ["Store", "Query", "QueryCatalog", "EmbeddedServer", "open_store", "StoreError",
+           "StoreUnavailable", "ConstraintViolation", "QueryError", "EmbeddedStartError"]
+
+NEO4J_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
+
+
+def open_store(config, catalog=None):
+    """Opens the store that config.DATABASE_URL names; "embedded" starts FalkorDB in DATA_DIR."""
+    catalog = catalog or QueryCatalog(config.QUERY_DIR)
+    url = config.DATABASE_URL
+    timeouts = dict(query_timeout=config.QUERY_TIMEOUT_SECONDS,
+                    connect_timeout=config.CONNECT_TIMEOUT_SECONDS)
+    if url == "embedded":
+        from .falkordb_store import FalkorStore
+        server = EmbeddedServer(config.DATA_DIR)
+        if server.answering():
+            # another netzwerk process (e.g. `make run`) owns the server: use it, don't own it
+            return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
+                               **timeouts)
+        server.start()
+        return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
+                           server=server, **timeouts)
+    parsed = urlparse(url)
+    if parsed.scheme == "falkordb":
+        from .falkordb_store import FalkorStore
+        return FalkorStore(catalog, graph=config.GRAPH_NAME, host=parsed.hostname or "localhost",
+                           port=parsed.port or 6379, password=parsed.password, **timeouts)
+    if parsed.scheme == "unix":
+        from .falkordb_store import FalkorStore
+        return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=parsed.path, **timeouts)
+    if parsed.scheme in NEO4J_SCHEMES:
+        from .neo4j_store import Neo4jStore
+        if not config.NEO4J_PASSWORD:
+            raise StoreError("NETZWERK_NEO4J_PASSWORD fehlt: ohne Passwort keine Verbindung zu Neo4j.")
+        return Neo4jStore(catalog, url=url, user=config.NEO4J_USER, password=config.NEO4J_PASSWORD,
+                          database=config.NEO4J_DATABASE, **timeouts)
+    raise StoreError(
+        f"NETZWERK_DATABASE_URL={url!r} wird nicht unterstützt: erlaubt sind 'embedded', "
+        "falkordb://host:port, unix:///pfad/zum.sock, bolt://, neo4j://, neo4j+s://")

@@ -1,0 +1,100 @@
+"""The query catalog: every Cypher statement is a file in queries/, loaded once by name.
+
+A file starts with a header of `// key: value` lines:
+
+    // name: count_overview
+    // mode: read            (read | write)
+    // params: now           (comma-separated, or "none")
+    // returns: one row with the counts of the start page
+
+Loading fails when the header is incomplete, when the name differs from the file
+name, or when the parameters used in the text differ from the declared ones.
+"""
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import QueryError
+
+_HEADER = re.compile(r"^//\s*(name|mode|params|returns)\s*:\s*(.*?)\s*$")
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+# string literals and comments may contain '$' that is not a parameter
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str  # "<domain>/<verb_noun>", the path below queries/ without .cypher
+    mode: str  # "read" or "write"
+    params: frozenset
+    returns: str
+    text: str
+    path: Path
+
+
+def used_parameters(text):
+    return frozenset(_PARAM.findall(_STRINGS_AND_COMMENTS.sub(" ", text)))
+
+
+def parse_query_file(path, name):
+    source = path.read_text(encoding="utf-8")
+    header = {}
+    for line in source.splitlines():
+        match = _HEADER.match(line.strip())
+        if match:
+            header[match.group(1)] = match.group(2)
+        elif line.strip() and not line.strip().startswith("//"):
+            break
+    missing = {"name", "mode", "params"} - header.keys()
+    if missing:
+        raise QueryError(f"{path}: header lacks {', '.join(sorted(missing))}")
+    if header["name"] != path.stem:
+        raise QueryError(f"{path}: header name {header['name']!r} differs from the file name")
+    if header["mode"] not in ("read", "write"):
+        raise QueryError(f"{path}: mode must be read or write, not {header['mode']!r}")
+    declared = header["params"].strip()
+    params = frozenset() if declared in ("", "none") else frozenset(
+        p.strip().lstrip("$") for p in declared.split(",") if p.strip())
+    used = used_parameters(source)
+    if used != params:
+        raise QueryError(
+            f"{path}: declared parameters {sorted(params)} differ from used {sorted(used)}")
+    return Query(name=name, mode=header["mode"], params=params,
+                 returns=header.get("returns", ""), text=source.strip(), path=path)
+
+
+class QueryCatalog:
+    """All queries of queries/ (except the backend-specific schema/), by name."""
+
+    def __init__(self, query_dir):
+        self.query_dir = Path(query_dir)
+        self._queries = {}
+        for path in sorted(self.query_dir.rglob("*.cypher")):
+            relative = path.relative_to(self.query_dir)
+            if relative.parts[0] == "schema":
+                continue
+            name = relative.with_suffix("").as_posix()
+            self._queries[name] = parse_query_file(path, name)
+
+    def __len__(self):
+        return len(self._queries)
+
+    def __iter__(self):
+        return iter(self._queries.values())
+
+    def get(self, name, mode, params):
+        query = self._queries.get(name)
+        if query is None:
+            raise QueryError(f"no query named {name!r} in {self.query_dir}")
+        if query.mode != mode:
+            raise QueryError(f"query {name!r} is a {query.mode} query, called as {mode}")
+        given = frozenset(params)
+        if given != query.params:
+            raise QueryError(f"query {name!r} takes {sorted(query.params)}, got {sorted(given)}")
+        return query
+
+    def schema_statements(self, backend):
+        """The statements of queries/schema/<backend>.cypher, split at ';' line ends."""
+        text = (self.query_dir / "schema" / f"{backend}.cypher").read_text(encoding="utf-8")
+        lines = [line for line in text.splitlines() if not line.strip().startswith("//")]
+        return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]

@@ -1,0 +1,118 @@
+"""FalkorDB backend: the embedded server (default) or one run elsewhere (falkordb://host:port)."""
+from collections import OrderedDict
+
+import falkordb
+import redis
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as GraphPath
+
+from .base import Store
+from .errors import ConstraintViolation, StoreUnavailable
+
+
+def plain(value):
+    """FalkorDB result values as plain Python data."""
+    if isinstance(value, (Node, Edge)):
+        return {k: plain(v) for k, v in value.properties.items()}
+    if isinstance(value, GraphPath):
+        return [plain(n) for n in value.nodes()]
+    if isinstance(value, (dict, OrderedDict)):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
+def _translate(exc):
+    """Maps client errors to store errors: unreachable/slow -> unavailable, uniqueness -> conflict."""
+    message = str(exc)
+    if isinstance(exc, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)):
+        return StoreUnavailable(f"FalkorDB nicht erreichbar: {message}")
+    if "timed out" in message.lower() or "loading" in message.lower():
+        return StoreUnavailable(f"FalkorDB antwortet nicht rechtzeitig: {message}")
+    if "constraint violation" in message.lower():
+        return ConstraintViolation(message)
+    return None
+
+
+class FalkorStore(Store):
+    backend = "falkordb"
+
+    def __init__(self, catalog, *, graph, query_timeout, connect_timeout,
+                 unix_socket=None, host=None, port=None, password=None, server=None):
+        super().__init__(catalog)
+        self.server = server  # the EmbeddedServer this store owns, if any
+        self.graph_name = graph
+        self.query_timeout_ms = int(query_timeout * 1000)
+        connection = dict(socket_timeout=query_timeout + 2, socket_connect_timeout=connect_timeout,
+                          password=password)
+        if unix_socket:
+            self.db = falkordb.FalkorDB(unix_socket_path=str(unix_socket), **connection)
+            self.location = f"embedded ({unix_socket})" if server else f"unix://{unix_socket}"
+        else:
+            self.db = falkordb.FalkorDB(host=host, port=port, **connection)
+            self.location = f"falkordb://{host}:{port}"
+        self.graph = self.db.select_graph(graph)
+
+    def _run(self, query, params):
+        run = self.graph.ro_query if query.mode == "read" else self.graph.query
+        try:
+            result = run(query.text, params or None, timeout=self.query_timeout_ms)
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc) or exc) from exc
+        columns = [column[1] for column in result.header]
+        return [{c: plain(v) for c, v in zip(columns, row)} for row in result.result_set]
+
+    def _run_unit(self, queries):
+        # MULTI/EXEC: the statements run back to back with no other client in between, and
+        # not at all if the connection drops before EXEC. Each statement is atomic on its own;
+        # FalkorDB has no rollback across statements, hence the idempotency rule of write_unit.
+        pipe = self.db.connection.pipeline(transaction=True)
+        for query, params in queries:
+            text = self.graph._build_params_header(params) + query.text
+            pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact",
+                                 "timeout", self.query_timeout_ms)
+        try:
+            pipe.execute(raise_on_error=True)
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc) or exc) from exc
+
+    def ping(self):
+        try:
+            return self.db.connection.ping()
+        except redis.exceptions.RedisError:
+            return False
+
+    def apply_schema(self):
+        for statement in self.catalog.schema_statements("falkordb"):
+            try:
+                if statement.upper().startswith("GRAPH.CONSTRAINT"):
+                    # FalkorDB creates constraints with a command, not Cypher:
+                    # GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Label PROPERTIES 1 uid
+                    words = statement.split()
+                    self.db.connection.execute_command(
+                        *[self.graph_name if w == "{graph}" else w for w in words])
+                else:
+                    self.graph.query(statement)
+            except redis.exceptions.ResponseError as exc:
+                text = str(exc).lower()
+                if "already" not in text:  # "already indexed", "Constraint already exists"
+                    raise
+            except redis.exceptions.RedisError as exc:
+                raise (_translate(exc) or exc) from exc
+
+    def delete_graph(self):
+        """Drops the whole graph (tests and `netzwerk reset` only)."""
+        try:
+            self.graph.delete()
+        except redis.exceptions.ResponseError:
+            pass  # an empty graph does not exist yet
+
+    def close(self):
+        try:
+            self.db.connection.close()
+        except Exception:
+            pass
+        if self.server is not None:
+            self.server.stop()

@@ -1,0 +1,30 @@
+"""Health check and language choice."""
+from flask import Blueprint, jsonify, redirect, request, session, url_for
+
+from ..i18n import LANGUAGES
+from ..store_access import store
+
+bp = Blueprint("system", __name__)
+
+
+@bp.route("/healthz")
+def healthz():
+    """For load balancers and the operator: does the store answer?"""
+    current = store()
+    if current.ping():
+        return jsonify(status="ok", store=current.backend)
+    response = jsonify(status="unavailable", store=current.backend)
+    response.status_code = 503
+    response.headers["Retry-After"] = "30"
+    return response
+
+
+@bp.route("/sprache", methods=["POST"])
+def set_language():
+    language = request.form.get("lang")
+    if language in LANGUAGES:
+        session["lang"] = language
+    back = request.form.get("next") or ""
+    if not back.startswith("/") or back.startswith("//"):
+        back = url_for("home.index")
+    return redirect(back)

@@ -1,0 +1,7 @@
+// name: get_login_by_email
+// mode: read
+// params: email
+// returns: at most one row: what a login check needs, with the password hash
+MATCH (u:User {email: $email})
+RETURN u.uid AS uid, u.email AS email, u.name AS name, u.role AS role, u.active AS active,
+       u.session_token AS session_token, u.demo AS demo, u.password_hash AS password_hash

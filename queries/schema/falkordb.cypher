@@ -1,0 +1,29 @@
+// Schema for FalkorDB: unique uids per label, and the indexes the queries need.
+// FalkorDB needs an exact-match index before a unique constraint, and creates
+// constraints with the GRAPH.CONSTRAINT command ({graph} is filled in by the store).
+// Applied at start-up; "already indexed" and "already exists" count as done.
+CREATE INDEX FOR (n:Actor) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Actor PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Person) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Person PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Offer) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Offer PROPERTIES 1 uid;
+CREATE INDEX FOR (n:District) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE District PROPERTIES 1 uid;
+CREATE INDEX FOR (n:RoundTable) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE RoundTable PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Event) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Event PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Registration) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Registration PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Need) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Need PROPERTIES 1 uid;
+CREATE INDEX FOR (n:User) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE User PROPERTIES 1 uid;
+CREATE INDEX FOR (n:User) ON (n.email);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE User PROPERTIES 1 email;
+CREATE INDEX FOR (n:LoginThrottle) ON (n.key);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE LoginThrottle PROPERTIES 1 key;
+CREATE INDEX FOR (n:Event) ON (n.starts_at);
+CREATE INDEX FOR (n:Offer) ON (n.status);
+CREATE INDEX FOR (n:Need) ON (n.status);

@@ -1,0 +1,16 @@
+// Schema for Neo4j 5: unique uids per label, and the indexes the queries need.
+// Every statement is idempotent (IF NOT EXISTS); applied at start-up.
+CREATE CONSTRAINT actor_uid IF NOT EXISTS FOR (n:Actor) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT person_uid IF NOT EXISTS FOR (n:Person) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT offer_uid IF NOT EXISTS FOR (n:Offer) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT district_uid IF NOT EXISTS FOR (n:District) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT round_table_uid IF NOT EXISTS FOR (n:RoundTable) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT event_uid IF NOT EXISTS FOR (n:Event) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT registration_uid IF NOT EXISTS FOR (n:Registration) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT need_uid IF NOT EXISTS FOR (n:Need) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT user_uid IF NOT EXISTS FOR (n:User) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT user_email IF NOT EXISTS FOR (n:User) REQUIRE n.email IS UNIQUE;
+CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE n.key IS UNIQUE;
+CREATE INDEX event_starts_at IF NOT EXISTS FOR (n:Event) ON (n.starts_at);
+CREATE INDEX offer_status IF NOT EXISTS FOR (n:Offer) ON (n.status);
+CREATE INDEX need_status IF NOT EXISTS FOR (n:Need) ON (n.status);
