@@ -1,5 +1,4 @@
 """The `netzwerk` command: run the app, load the demo data, create users."""
-import getpass
 import signal
 import sys
 import time
@@ -95,9 +94,8 @@ def seed():
 def create_user(email, name, role, password):
     from .store import ConstraintViolation
     if password is None:
-        password = getpass.getpass("Passwort (mindestens 12 Zeichen): ")
-        if getpass.getpass("Passwort wiederholen: ") != password:
-            raise click.ClickException("Die Passwörter stimmen nicht überein.")
+        password = click.prompt("Passwort (mindestens 12 Zeichen)", hide_input=True,
+                                confirmation_prompt="Passwort wiederholen")
     app = _app()
     store = _store(app)
     try:

@@ -52,6 +52,7 @@ class Config:
 
 
 class TestConfig(Config):
+    __test__ = False  # not a pytest test class
     def __init__(self, data_dir):
         super().__init__()
         self.ENV = "test"

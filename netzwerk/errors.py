@@ -1,5 +1,6 @@
 """Domain errors and the one place that maps every error to a status code and a page."""
-from flask import jsonify, make_response, render_template, request
+from flask import g, jsonify, make_response, render_template, request
+from flask_login import AnonymousUserMixin
 from flask_wtf.csrf import CSRFError
 
 from .i18n import gettext as _
@@ -57,6 +58,8 @@ def register_error_handlers(app):
     @app.errorhandler(StoreUnavailable)
     def store_unavailable(exc):
         app.logger.warning("store unavailable: %s", exc)
+        # the page must not try to load the user from the store that just failed
+        g._login_user = AnonymousUserMixin()
         return _error_page(
             503, "Datenbank nicht erreichbar",
             "Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "

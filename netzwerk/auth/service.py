@@ -118,6 +118,12 @@ class Accounts:
         user.session_token, user.demo = token, False
         return user
 
+    def set_active(self, email, active):
+        """Activates or deactivates an account; True if it exists. Ends its sessions either way."""
+        return bool(self.store.write("auth/set_user_active", email=normalise_email(email),
+                                     active=bool(active), session_token=secrets.token_urlsafe(16),
+                                     now=now_iso()))
+
     def end_sessions(self, user):
         self.store.write("auth/rotate_session_token", uid=user.uid,
                          session_token=secrets.token_urlsafe(16))

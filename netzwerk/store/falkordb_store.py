@@ -3,6 +3,8 @@ from collections import OrderedDict
 
 import falkordb
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as GraphPath
@@ -45,8 +47,10 @@ class FalkorStore(Store):
         self.server = server  # the EmbeddedServer this store owns, if any
         self.graph_name = graph
         self.query_timeout_ms = int(query_timeout * 1000)
+        # No client-side retries: a write resent after a timeout could be applied twice, and a
+        # web request must fail fast with a 503 rather than wait through retries.
         connection = dict(socket_timeout=query_timeout + 2, socket_connect_timeout=connect_timeout,
-                          password=password)
+                          password=password, retry=Retry(NoBackoff(), 0))
         if unix_socket:
             self.db = falkordb.FalkorDB(unix_socket_path=str(unix_socket), **connection)
             self.location = f"embedded ({unix_socket})" if server else f"unix://{unix_socket}"

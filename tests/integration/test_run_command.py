@@ -1,0 +1,93 @@
+"""`netzwerk run --demo`: serves the app with demo data; Ctrl-C stops the app AND the database."""
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from netzwerk.store.embedded import _ping
+
+NETZWERK = str(Path(sys.executable).parent / "netzwerk")
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start(data_dir, port):
+    env = {**os.environ, "NETZWERK_DATA_DIR": str(data_dir)}
+    env.pop("NETZWERK_DATABASE_URL", None)
+    return subprocess.Popen([NETZWERK, "run", "--demo", "--port", str(port)], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def wait_healthy(process, port, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail("netzwerk run ended early:\n" + process.stdout.read())
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    pytest.fail("netzwerk run did not become healthy:\n" + process.stdout.read())
+
+
+def redis_children(data_dir):
+    out = subprocess.run(["pgrep", "-f", f"redis-server.*{data_dir}"], capture_output=True, text=True)
+    return [int(pid) for pid in out.stdout.split()]
+
+
+def stop_with_ctrl_c(process):
+    process.send_signal(signal.SIGINT)
+    output, _ = process.communicate(timeout=30)
+    return output
+
+
+def test_run_serves_demo_data_and_ctrl_c_leaves_nothing_behind(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("run")
+    port = free_port()
+    process = start(data_dir, port)
+    wait_healthy(process, port)
+    assert redis_children(data_dir), "the embedded database runs while the app runs"
+    output = stop_with_ctrl_c(process)
+
+    assert "Demodaten geladen" in output
+    assert "admin@netzwerk.demo" in output and "netzwerk-demo-2016" in output
+    assert "http://127.0.0.1:%d/" % port in output
+    assert redis_children(data_dir) == [], "no orphan redis-server after Ctrl-C"
+    assert not (data_dir / "falkordb.sock").exists() or not _ping(data_dir / "falkordb.sock")
+    assert (data_dir / "secret_key").exists(), "a local secret key lives in the data directory"
+
+    # start again on the same directory: no stale socket blocks it, the data is still there
+    process = start(data_dir, port)
+    wait_healthy(process, port)
+    output = stop_with_ctrl_c(process)
+    assert "schon Akteure" in output, "the second start does not load the demo data again"
+    assert redis_children(data_dir) == []
+
+
+def test_a_killed_app_takes_its_database_with_it(tmp_path_factory):
+    data_dir = tmp_path_factory.mktemp("kill")
+    port = free_port()
+    process = start(data_dir, port)
+    wait_healthy(process, port)
+    process.kill()
+    process.wait()
+    deadline = time.monotonic() + 10
+    while redis_children(data_dir) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert redis_children(data_dir) == []
+    process = start(data_dir, port)  # the stale socket and pid file do not block the next start
+    wait_healthy(process, port)
+    stop_with_ctrl_c(process)
