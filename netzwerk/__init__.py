@@ -6,6 +6,7 @@ from flask import Flask, request
 from flask_login import current_user
 
 from .auth.service import Accounts
+from .register.service import Register
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from .i18n import LANGUAGES, current_language, gettext
@@ -53,6 +54,7 @@ def create_app(config=None, store=None):
                         max_failures=config.LOGIN_MAX_FAILURES,
                         window_seconds=config.LOGIN_WINDOW_SECONDS)
     app.extensions["netzwerk.accounts"] = accounts
+    app.extensions["netzwerk.register"] = Register(store)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -69,9 +71,10 @@ def create_app(config=None, store=None):
     login_manager.user_loader(accounts.load_session_user)
     csrf.init_app(app)
 
-    from . import auth, home, system
+    from . import auth, home, register, system
     app.register_blueprint(auth.bp)
     app.register_blueprint(home.bp)
+    app.register_blueprint(register.bp)
     app.register_blueprint(system.bp)
 
     from .errors import register_error_handlers
@@ -81,15 +84,19 @@ def create_app(config=None, store=None):
     return app
 
 
-# Navigation entries: (endpoint, label). An entry shows once its blueprint is registered.
+# Navigation entries: (endpoint, URL values, label, permission). An entry shows once its
+# blueprint is registered and the viewer holds the permission.
 NAVIGATION = (
-    ("home.index", "Start"),
-    ("register.actors", "Akteure"),
-    ("register.offers", "Angebote"),
-    ("register.districts", "Stadtteile"),
-    ("register.round_tables", "Runde Tische"),
-    ("events.index", "Veranstaltungen"),
-    ("register.needs", "Bedarfe"),
+    ("home.index", {}, "Start", "register.read"),
+    ("register.list_entries", {"kind": "akteure"}, "Akteure", "register.read"),
+    ("register.list_entries", {"kind": "personen"}, "Personen", "register.read"),
+    ("register.list_entries", {"kind": "angebote"}, "Angebote", "register.read"),
+    ("register.list_entries", {"kind": "stadtteile"}, "Stadtteile", "register.read"),
+    ("register.list_entries", {"kind": "runde-tische"}, "Runde Tische", "register.read"),
+    ("register.list_entries", {"kind": "bedarfe"}, "Bedarfe", "register.read"),
+    ("events.index", {}, "Veranstaltungen", "register.read"),
+    ("register.import_page", {}, "Import", "register.edit"),
+    ("users.index", {}, "Zugänge", "users.manage"),
 )
 
 
@@ -107,7 +114,8 @@ def _register_template_helpers(app):
             "lang": current_language(),
             "languages": LANGUAGES,
             "viewer": viewer,
-            "navigation": [(e, label) for e, label in NAVIGATION if e in endpoints],
+            "navigation": [(e, values, label) for e, values, label, permission in NAVIGATION
+                           if e in endpoints and viewer is not None and viewer.can(permission)],
         }
 
 

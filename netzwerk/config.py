@@ -47,7 +47,8 @@ class Config:
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
         self.PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one working day
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
-        self.MAX_CONTENT_LENGTH = 60 * 1024 * 1024
+        # uploads are imports: 20 MB is far more than any spreadsheet of a local network
+        self.MAX_CONTENT_LENGTH = 20 * 1024 * 1024
         self.TESTING = False
 
 

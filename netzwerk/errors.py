@@ -85,7 +85,7 @@ def register_error_handlers(app):
             (403, "Keine Berechtigung", "Für diese Seite fehlt Ihnen die nötige Rolle."),
             (404, "Nicht gefunden", "Diese Seite gibt es nicht."),
             (405, "Nicht erlaubt", "Diese Aktion ist hier nicht erlaubt."),
-            (413, "Datei zu groß", "Die gesendeten Daten sind zu groß."),
+            (413, "Datei zu groß", "Die Datei ist zu groß: höchstens 20 MB."),
             (500, "Interner Fehler", "Etwas ist schiefgegangen. Der Fehler wurde protokolliert.")):
         app.register_error_handler(
             status, lambda exc, s=status, t=title, m=message: _error_page(s, t, m))

@@ -116,6 +116,9 @@ class _LazyText(str):
     def __str__(self):
         return gettext(str.__str__(self))
 
+    def __mod__(self, values):
+        return str(self) % values
+
     def __html__(self):
         from markupsafe import escape
         return str(escape(str(self)))

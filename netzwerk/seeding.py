@@ -3,7 +3,11 @@ from pathlib import Path
 
 import yaml
 
+from .register.model import KINDS
+from .register.service import entry_props
 from .text import search_text, seed_uid
+
+SEED_AUTHOR = "Demodaten"
 
 # YAML section -> (label, query stem that merges its nodes)
 NODE_SECTIONS = {
@@ -83,9 +87,16 @@ def build_plan(seed_dir):
         for file, item in items:
             props = {k: v for k, v in item.items()
                      if k != "key" and (section, k) not in LINK_FIELDS and v is not None}
-            props["search"] = search_text(props.get("name"), props.get("description"))
+            kind = KINDS.get(section)
+            if kind is not None:  # a register entry: the same cleaning as the forms
+                unknown = set(props) - set(kind.field_names)
+                if unknown:
+                    raise SeedError(f"{file}: {section} {item['key']!r} has unknown fields {sorted(unknown)}")
+                props = entry_props(kind, props)
+            else:
+                props["search"] = search_text(props.get("name"), props.get("description"))
             own = uid(section, item["key"], file)
-            node_rows[section].append({"uid": own, "props": props})
+            node_rows[section].append({"uid": own, "props": props, "by": SEED_AUTHOR})
             for field in item:
                 if (section, field) not in LINK_FIELDS:
                     continue
@@ -100,10 +111,10 @@ def build_plan(seed_dir):
     plan = []
     for section, (_, stem) in NODE_SECTIONS.items():
         if node_rows[section]:
-            plan.append((f"seed/{stem}", {"rows": node_rows[section]}))
+            plan.append((f"graph/{stem}", {"rows": node_rows[section]}))
     for stem, rows in link_rows.items():
         if rows:
-            plan.append((f"seed/{stem}", {"links": _only_used(stem, rows)}))
+            plan.append((f"graph/{stem}", {"links": _only_used(stem, rows)}))
     return plan
 
 

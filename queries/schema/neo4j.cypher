@@ -14,3 +14,7 @@ CREATE CONSTRAINT login_throttle_key IF NOT EXISTS FOR (n:LoginThrottle) REQUIRE
 CREATE INDEX event_starts_at IF NOT EXISTS FOR (n:Event) ON (n.starts_at);
 CREATE INDEX offer_status IF NOT EXISTS FOR (n:Offer) ON (n.status);
 CREATE INDEX need_status IF NOT EXISTS FOR (n:Need) ON (n.status);
+CREATE CONSTRAINT entry_uid IF NOT EXISTS FOR (n:Entry) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT change_uid IF NOT EXISTS FOR (n:Change) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
+CREATE INDEX entry_name_key IF NOT EXISTS FOR (n:Entry) ON (n.name_key);

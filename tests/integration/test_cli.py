@@ -36,9 +36,9 @@ def test_create_user_refuses_duplicates_and_short_passwords(cli_env):
 
 def test_seed_command_is_idempotent(cli_env, store):
     assert run(cli_env, "seed").exit_code == 0
-    first = store.read("seed/count_nodes_by_label")
+    first = store.read("graph/count_nodes_by_label")
     assert run(cli_env, "seed").exit_code == 0
-    assert store.read("seed/count_nodes_by_label") == first
+    assert store.read("graph/count_nodes_by_label") == first
 
 
 def test_unsupported_database_url_is_explained(cli_env):

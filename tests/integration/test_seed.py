@@ -7,8 +7,8 @@ SEED = PROJECT_ROOT / "seed"
 
 
 def graph_counts(store):
-    nodes = {r["label"]: r["nodes"] for r in store.read("seed/count_nodes_by_label")}
-    links = {r["type"]: r["relationships"] for r in store.read("seed/count_relationships_by_type")}
+    nodes = {r["label"]: r["nodes"] for r in store.read("graph/count_nodes_by_label")}
+    links = {r["type"]: r["relationships"] for r in store.read("graph/count_relationships_by_type")}
     return nodes, links
 
 

@@ -9,8 +9,8 @@ from netzwerk.text import seed_uid
 def test_project_seed_builds_a_plan_with_nodes_before_links():
     plan = build_plan(PROJECT_ROOT / "seed")
     names = [name for name, _ in plan]
-    assert names.index("seed/merge_actors") < names.index("seed/merge_active_in")
-    actors = dict(plan)["seed/merge_actors"]["rows"]
+    assert names.index("graph/merge_actors") < names.index("graph/merge_active_in")
+    actors = dict(plan)["graph/merge_actors"]["rows"]
     horizont = next(r for r in actors if r["uid"] == seed_uid("Actor", "horizont"))
     assert horizont["props"]["name"] == "Kinder- und Jugendhaus Horizont"
     assert "dusternort" in horizont["props"]["search"]
@@ -18,7 +18,7 @@ def test_project_seed_builds_a_plan_with_nodes_before_links():
 
 def test_offer_providers_point_from_actor_to_offer():
     plan = dict(build_plan(PROJECT_ROOT / "seed"))
-    links = plan["seed/merge_offered_by"]["links"]
+    links = plan["graph/merge_offered_by"]["links"]
     cafe = seed_uid("Offer", "nachbarschaftscafe-duesternort")
     providers = {link["from"] for link in links if link["to"] == cafe}
     assert providers == {seed_uid("Actor", k) for k in (

@@ -100,7 +100,7 @@ def test_five_failures_from_one_address_lock_that_address(client, auth, users):
 
 def test_throttle_stores_neither_email_nor_address(store, auth, users):
     auth.login(users["member"], "falsch-falsch", address="203.0.113.5")
-    keys = {r["label"] for r in store.read("seed/count_nodes_by_label")}
+    keys = {r["label"] for r in store.read("graph/count_nodes_by_label")}
     assert "LoginThrottle" in keys
     from netzwerk.store.falkordb_store import FalkorStore
     assert isinstance(store, FalkorStore)

@@ -29,8 +29,8 @@ def test_start_page_counts_the_seeded_graph(client, auth, users, store):
 
 
 def test_names_from_the_graph_are_escaped(client, auth, users, store):
-    store.write("seed/merge_events", rows=[{"uid": "x", "props": {
-        "name": "<script>alert(1)</script>", "starts_at": "2999-01-01T10:00"}}], now="2026-01-01")
+    store.write("graph/merge_events", rows=[{"uid": "x", "props": {
+        "name": "<script>alert(1)</script>", "starts_at": "2999-01-01T10:00"}, "by": "test"}], now="2026-01-01")
     auth.login(users["member"])
     html = client.get("/").get_data(as_text=True)
     assert "<script>alert(1)</script>" not in html

@@ -6,5 +6,5 @@ UNWIND $links AS link
 MATCH (a:Person {uid: link.from})
 MATCH (b:Person {uid: link.to})
 MERGE (a)-[r:KNOWS]->(b)
-  ON CREATE SET r.since = link.since, r.context = link.context, r.strength = link.strength
+SET r.since = link.since, r.context = link.context, r.strength = link.strength
 RETURN count(r) AS merged

@@ -6,5 +6,5 @@ UNWIND $links AS link
 MATCH (a:Person {uid: link.from})
 MATCH (b:Actor {uid: link.to})
 MERGE (a)-[r:WORKS_AT]->(b)
-  ON CREATE SET r.role = link.role
+SET r.role = link.role
 RETURN count(r) AS merged

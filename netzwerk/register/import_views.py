@@ -1,0 +1,144 @@
+"""Import and export pages of the register:
+
+  /import                        choose kind and file; POST: the dry run, row by row
+  /import/<token>                POST: apply a checked file (all rows or none)
+  /import/vorlage/<kind>.<fmt>   the column layout as an empty template (csv | xlsx)
+  /export/netzwerk.json          the whole network as JSON (re-importable)
+"""
+import json
+import secrets
+import time
+from pathlib import Path
+
+from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+from flask_wtf.file import FileField
+from wtforms import HiddenField, SelectField, SubmitField
+from wtforms.validators import DataRequired
+
+from ..auth import permission_required
+from ..errors import NotFound
+from ..forms import Form
+from ..i18n import gettext as _
+from ..i18n import lazy_gettext as _l
+from . import bp, register
+from .exports import csv_bytes, xlsx_bytes
+from .graph_json import export_graph, load_graph, plan_graph
+from .imports import IMPORT_KINDS, ImportFileError, apply_import, plan_import, read_table, template_rows
+from .model import KINDS
+
+KIND_CHOICES = [(key, _l(KINDS[key].plural)) for key in IMPORT_KINDS if key in KINDS]
+KIND_CHOICES += [("contacts", _l("Kontakte (wer kennt wen)")), ("graph", _l("Ganzes Netzwerk (JSON-Export)"))]
+STASH_SECONDS = 3600
+
+
+class ImportForm(Form):
+    kind = SelectField(_l("Was wird importiert?"), choices=KIND_CHOICES)
+    file = FileField(_l("Datei (CSV, XLSX oder JSON)"), [DataRequired(_l("Bitte eine Datei wählen."))],
+                     description=_l("Höchstens 20 MB. CSV mit Semikolon oder Komma, UTF-8 oder Windows-1252."))
+    submit = SubmitField(_l("Prüfen (es wird noch nichts gespeichert)"))
+
+
+class ApplyForm(Form):
+    token = HiddenField()
+    submit = SubmitField(_l("Jetzt importieren"))
+
+
+def _stash_dir():
+    path = Path(current_app.config["DATA_DIR"]) / "imports"
+    path.mkdir(parents=True, exist_ok=True)
+    for old in path.iterdir():  # checked files are kept for an hour at most
+        if old.stat().st_mtime < time.time() - STASH_SECONDS:
+            old.unlink(missing_ok=True)
+    return path
+
+
+def _plan(kind, filename, data):
+    if kind == "graph":
+        steps, counts = plan_graph(data)
+        return {"graph": True, "steps": steps, "counts": counts}
+    header, rows = read_table(filename, data)
+    return {"graph": False, "plan": plan_import(register(), kind, header, rows)}
+
+
+@bp.route("/import", methods=["GET", "POST"])
+@permission_required("register.edit")
+def import_page():
+    form = ImportForm()
+    result, apply_form, error = None, None, None
+    if form.validate_on_submit():
+        upload = form.file.data
+        data = upload.read()
+        try:
+            result = _plan(form.kind.data, upload.filename, data)
+        except ImportFileError as exc:
+            error = exc.message
+        else:
+            if result["graph"] or not result["plan"].rejected:
+                token = secrets.token_urlsafe(16)
+                (_stash_dir() / f"{token}.bin").write_bytes(data)
+                (_stash_dir() / f"{token}.json").write_text(json.dumps(
+                    {"kind": form.kind.data, "filename": upload.filename, "user": current_user.uid}))
+                apply_form = ApplyForm(token=token)
+    status = 400 if (error or form.errors) else 200
+    return render_template("register/import.html", form=form, result=result, apply_form=apply_form,
+                           error=error, kinds=[k for k in IMPORT_KINDS]), status
+
+
+@bp.route("/import/<token>", methods=["POST"])
+@permission_required("register.edit")
+def apply_import_file(token):
+    form = ApplyForm()
+    if not form.validate_on_submit() or form.token.data != token or not token.replace("-", "").replace("_", "").isalnum():
+        raise NotFound()
+    meta_path, data_path = _stash_dir() / f"{token}.json", _stash_dir() / f"{token}.bin"
+    if not meta_path.exists():
+        flash(_("Die geprüfte Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error")
+        return redirect(url_for("register.import_page"))
+    meta = json.loads(meta_path.read_text())
+    if meta["user"] != current_user.uid:
+        raise NotFound()
+    data = data_path.read_bytes()
+    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    try:
+        # planned again: the graph may have changed since the dry run
+        result = _plan(meta["kind"], meta["filename"], data)
+        if result["graph"]:
+            load_graph(register().store, result["steps"], now)
+            message = _("Import abgeschlossen: {nodes} Knoten und {relationships} Beziehungen geladen.",
+                        **result["counts"])
+        else:
+            written = apply_import(register(), result["plan"], current_user.name, now)
+            message = _("Import abgeschlossen: {written} Zeilen gespeichert, {unchanged} unverändert.",
+                        written=written, unchanged=result["plan"].count("unchanged"))
+    except ImportFileError as exc:
+        flash(exc.message, "error")
+        return redirect(url_for("register.import_page"))
+    finally:
+        meta_path.unlink(missing_ok=True)
+        data_path.unlink(missing_ok=True)
+    flash(message, "success")
+    return redirect(url_for("register.import_page"))
+
+
+@bp.route("/import/vorlage/<kind>.<fmt>")
+@permission_required("register.edit")
+def import_template(kind, fmt):
+    if kind not in IMPORT_KINDS or fmt not in ("csv", "xlsx"):
+        raise NotFound()
+    header, rows = template_rows(kind)
+    if fmt == "xlsx":
+        data = xlsx_bytes(header, rows, kind)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    else:
+        data, mimetype = csv_bytes(header, rows), "text/csv; charset=utf-8"
+    return Response(data, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="vorlage-{kind}.{fmt}"'})
+
+
+@bp.route("/export/netzwerk.json")
+@permission_required("contacts.read")  # the export holds people's contact details
+def export_json():
+    body = json.dumps(export_graph(register().store), ensure_ascii=False, indent=1, sort_keys=True)
+    return Response(body, mimetype="application/json",
+                    headers={"Content-Disposition": 'attachment; filename="netzwerk.json"'})

@@ -1,0 +1,213 @@
+"""The register's model: the kinds of entries, their fields, and the links between them.
+
+One registry drives the forms, lists, detail pages, imports, exports and the API, so a
+new field is added in one place. The graph model is documented in docs/model.md.
+"""
+from dataclasses import dataclass, field as dataclass_field
+
+ACTOR_KINDS = (
+    ("city office", "Kommunale Stelle"),
+    ("welfare association", "Wohlfahrtsverband"),
+    ("association", "Verein / Verband"),
+    ("housing company", "Wohnungsunternehmen"),
+    ("school", "Schule"),
+    ("youth centre", "Jugendeinrichtung"),
+    ("migrant organisation", "Migrant*innenorganisation"),
+    ("initiative", "Initiative"),
+    ("other", "Sonstige"),
+)
+FIELDS_OF_ACTION = tuple((f, f) for f in (
+    "Soziale Aktivitäten und soziale Infrastruktur",
+    "Stadtteilkultur",
+    "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen",
+    "Sprache",
+    "Beratung",
+    "Wohnen",
+    "Arbeit",
+    "Gesundheit",
+    "Kinder und Jugend",
+    "Freizeit und Sport",
+))
+DISTRICT_TYPES = (("city", "Stadt"), ("Stadtbezirk", "Stadtbezirk"), ("Stadtteil", "Stadtteil"),
+                  ("Quartier", "Quartier"))
+OFFER_STATUS = (("active", "aktiv"), ("paused", "pausiert"), ("ended", "beendet"))
+NEED_STATUS = (("open", "offen"), ("met", "gedeckt"), ("dropped", "verworfen"))
+FREQUENCIES = (("weekly", "wöchentlich"), ("biweekly", "14-täglich"), ("monthly", "monatlich"),
+               ("once", "einmalig"), ("on request", "nach Vereinbarung"), ("irregular", "unregelmäßig"))
+COSTS = (("free", "kostenlos"), ("fee", "kostenpflichtig"))
+WEEKDAYS = tuple((d, d) for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
+                                  "Samstag", "Sonntag"))
+ACCESS_NOTES = (("barrier-free", "barrierefrei"), ("childcare", "Kinderbetreuung"),
+                ("interpreting", "Sprachmittlung"))
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    label: str
+    type: str = "text"  # text, textarea, choice, multi, tags, int, email, url, time
+    choices: tuple = ()
+    required: bool = False
+    private: bool = False  # personal contact data: only for roles with contacts.read
+    description: str = ""
+    max_length: int = 200
+
+    @property
+    def is_list(self):
+        return self.type in ("multi", "tags")
+
+    def choice_label(self, value):
+        return dict(self.choices).get(value, value)
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str        # API and list query names: "actors"
+    item: str       # one of them, in query names: "actor" (register/create_actor)
+    slug: str       # URL: "akteure"
+    label: str      # graph label: "Actor"
+    singular: str
+    plural: str
+    fields: tuple
+    filters: tuple = ()          # list filters besides the search box
+    columns: tuple = ("name",)   # list columns
+    importable: bool = True
+
+    def field(self, name):
+        return next(f for f in self.fields if f.name == name)
+
+    @property
+    def field_names(self):
+        return [f.name for f in self.fields]
+
+
+NAME = Field("name", "Name", required=True, max_length=200)
+DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
+
+KINDS = {kind.key: kind for kind in (
+    Kind("actors", "actor", "akteure", "Actor", "Akteur", "Akteure", (
+        NAME,
+        Field("kind", "Art", "choice", ACTOR_KINDS, required=True),
+        DESCRIPTION,
+        Field("address", "Adresse", description="Anschrift der Einrichtung, keine Privatadressen."),
+        Field("website", "Website", "url"),
+        Field("email", "E-Mail", "email", description="Funktionsadresse der Einrichtung."),
+        Field("phone", "Telefon", max_length=60),
+        Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
+    ), filters=("kind", "field", "district"), columns=("name", "kind", "fields", "districts")),
+    Kind("people", "person", "personen", "Person", "Person", "Personen", (
+        NAME,
+        Field("function", "Funktion", max_length=200),
+        Field("email", "E-Mail", "email", private=True),
+        Field("phone", "Telefon", private=True, max_length=60),
+        Field("consent_note", "Einwilligung", "textarea", private=True, max_length=1000,
+              description="Wann und wie die Person der Speicherung ihrer Kontaktdaten zugestimmt hat."),
+    ), filters=("actor",), columns=("name", "function", "actors")),
+    Kind("offers", "offer", "angebote", "Offer", "Angebot", "Angebote", (
+        NAME,
+        DESCRIPTION,
+        Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
+        Field("target_groups", "Zielgruppen", "tags", description="Mehrere durch Semikolon trennen."),
+        Field("languages", "Sprachen", "tags", description="Mehrere durch Semikolon trennen."),
+        Field("address", "Ort / Adresse"),
+        Field("weekdays", "Wochentage", "multi", WEEKDAYS),
+        Field("time_from", "von (Uhrzeit)", "time"),
+        Field("time_to", "bis (Uhrzeit)", "time"),
+        Field("frequency", "Rhythmus", "choice", FREQUENCIES),
+        Field("capacity", "Plätze", "int"),
+        Field("cost", "Kosten", "choice", COSTS),
+        Field("access_notes", "Zugang", "multi", ACCESS_NOTES),
+        Field("status", "Status", "choice", OFFER_STATUS, required=True),
+        Field("contact", "Kontakt", description="Funktionsadresse oder Telefon des Angebots."),
+    ), filters=("field", "district", "language", "target_group", "status"),
+        columns=("name", "providers", "districts", "fields", "status")),
+    Kind("districts", "district", "stadtteile", "District", "Stadtteil", "Stadtteile", (
+        NAME,
+        Field("type", "Typ", "choice", DISTRICT_TYPES, required=True),
+        Field("population", "Einwohner*innen", "int"),
+        Field("notes", "Notizen", "textarea", max_length=2000,
+              description="Z. B. „Soziale Stadt“-Gebiet."),
+    ), filters=("type", "district"), columns=("name", "type", "parent")),
+    Kind("round_tables", "round_table", "runde-tische", "RoundTable", "Runder Tisch", "Runde Tische", (
+        NAME,
+        Field("purpose", "Zweck", "textarea", max_length=3000),
+        Field("rhythm", "Treffen", description="Z. B. halbjährlich."),
+    ), filters=("district",), columns=("name", "rhythm", "members"), importable=False),
+    Kind("needs", "need", "bedarfe", "Need", "Bedarf", "Bedarfe", (
+        NAME,
+        DESCRIPTION,
+        Field("field", "Handlungsfeld", "choice", FIELDS_OF_ACTION),
+        Field("target_group", "Zielgruppe"),
+        Field("language", "Sprache"),
+        Field("reported_at", "Gemeldet am", description="Datum, z. B. 2026-11-22.", max_length=10),
+        Field("status", "Status", "choice", NEED_STATUS, required=True),
+    ), filters=("field", "district", "language", "target_group", "status"),
+        columns=("name", "districts", "field", "status"),
+        importable=False),
+)}
+KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS.values()}
+KINDS_BY_LABEL = {kind.label: kind for kind in KINDS.values()}
+
+
+@dataclass(frozen=True)
+class Link:
+    type: str
+    source: str  # kind key of the start node
+    target: str  # kind key of the end node
+    query: str   # the graph/merge_* query that creates it
+    out_label: str
+    in_label: str
+    props: tuple = ()
+    private: bool = False  # a person's contacts: only for roles with contacts.read
+    symmetric: bool = False
+
+
+LINKS = (
+    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "aktiv in", "Akteure hier"),
+    Link("COOPERATES_WITH", "actors", "actors", "graph/merge_cooperates_with", "kooperiert mit",
+         "kooperiert mit", symmetric=True),
+    Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "Mitglied in", "Mitglieder"),
+    Link("OFFERS", "actors", "offers", "graph/merge_offered_by", "bietet an", "Anbieter"),
+    Link("WORKS_AT", "people", "actors", "graph/merge_works_at", "arbeitet bei", "Ansprechpersonen",
+         props=(Field("role", "Rolle", max_length=100),)),
+    Link("KNOWS", "people", "people", "graph/merge_knows", "kennt", "bekannt mit", private=True,
+         symmetric=True, props=(
+             Field("since", "seit", max_length=10, description="Jahr oder Datum."),
+             Field("context", "Kontext", max_length=200, description="Z. B. „Expert/innenrunde 2016“."),
+             Field("strength", "Wie gut", "choice", ((1, "flüchtig"), (2, "gut"), (3, "eng"))),
+         )),
+    Link("IN", "offers", "districts", "graph/merge_offer_in", "im Stadtteil", "Angebote hier"),
+    Link("PART_OF", "districts", "districts", "graph/merge_part_of", "gehört zu", "umfasst"),
+    Link("NEIGHBOURS", "districts", "districts", "graph/merge_neighbours", "grenzt an", "grenzt an",
+         symmetric=True),
+    Link("ACTIVE_IN", "round_tables", "districts", "graph/merge_round_table_in", "aktiv in",
+         "Runde Tische hier"),
+    Link("CONTACT_PERSON", "round_tables", "people", "graph/merge_round_table_contact",
+         "Ansprechperson", "Ansprechperson für"),
+    Link("IN", "needs", "districts", "graph/merge_need_in", "im Stadtteil", "Bedarfe hier"),
+    Link("REPORTED_BY", "needs", "actors", "graph/merge_need_reported_by_actor", "gemeldet von",
+         "meldete Bedarf"),
+    Link("REPORTED_BY", "needs", "round_tables", "graph/merge_need_reported_by_round_table",
+         "gemeldet von", "meldete Bedarf"),
+    Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "deckt Bedarf"),
+)
+
+
+def link_spec(type_, source, target):
+    for link in LINKS:
+        if (link.type, link.source, link.target) == (type_, source, target):
+            return link
+    return None
+
+
+def links_of(kind_key):
+    """(link, direction) pairs for a kind's detail page: "out" where it is the source."""
+    pairs = [(link, "out") for link in LINKS if link.source == kind_key]
+    pairs += [(link, "in") for link in LINKS if link.target == kind_key and not
+              (link.symmetric and link.source == kind_key)]
+    return pairs
+
+
+# list columns that come from links, not from fields
+COLUMN_LABELS = {"districts": "Stadtteile", "providers": "Anbieter", "actors": "Akteure",
+                 "parent": "gehört zu", "members": "Mitglieder"}

@@ -1,0 +1,171 @@
+"""The register's operations: plain data in, plain data out, one store call per change."""
+import math
+import time
+from dataclasses import dataclass
+
+from ..errors import Conflict, DomainError, NotFound
+from ..text import fold, new_uid, search_text
+from .model import KINDS, KINDS_BY_LABEL, links_of
+
+# the text a kind is searched by, besides its name
+SEARCHED = ("description", "function", "purpose", "notes")
+PER_PAGE = 25
+EXPORT_LIMIT = 100_000
+
+
+def now_iso():
+    return time.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def entry_props(kind, values):
+    """Clean form or import values into node properties, with the derived search keys."""
+    props = {}
+    for field in kind.fields:
+        value = values.get(field.name)
+        if isinstance(value, str):
+            value = value.strip() or None
+        elif isinstance(value, (list, tuple)):
+            value = [v.strip() for v in value if isinstance(v, str) and v.strip()] or None
+        props[field.name] = value
+    props["name_key"] = fold(props["name"])
+    props["search"] = search_text(props["name"], *(props.get(name) for name in SEARCHED))
+    return props
+
+
+@dataclass
+class Page:
+    rows: list
+    total: int
+    page: int
+    per_page: int
+
+    @property
+    def pages(self):
+        return max(1, math.ceil(self.total / self.per_page))
+
+
+class Register:
+    def __init__(self, store):
+        self.store = store
+
+    # --- reading ------------------------------------------------------------------------
+    def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
+             per_page=PER_PAGE, with_private=False):
+        params = {name: (filters or {}).get(name) or "" for name in kind.filters}
+        rows = self.store.read(
+            f"register/list_{kind.key}", q=fold(q), order=order if order in ("name", "updated") else "name",
+            descending=bool(descending), skip=(page - 1) * per_page, limit=per_page, **params)
+        total = rows[0]["total"] if rows else 0
+        return Page([self._row(kind, row, with_private) for row in rows], total, page, per_page)
+
+    def export_rows(self, kind, *, q="", filters=None, with_private=False):
+        return self.list(kind, q=q, filters=filters, per_page=EXPORT_LIMIT, with_private=with_private).rows
+
+    def _row(self, kind, row, with_private):
+        props = self._visible(kind, row["props"], with_private)
+        extra = {k: v for k, v in row.items() if k not in ("total", "uid", "props")}
+        return {"uid": row["uid"], **props, **extra}
+
+    @staticmethod
+    def _visible(kind, props, with_private):
+        hidden = set() if with_private else {f.name for f in kind.fields if f.private}
+        return {k: v for k, v in props.items() if k not in hidden and k not in ("search", "name_key")}
+
+    def get(self, kind, uid, *, with_private=False):
+        row = self.store.read_one("register/get_entry", uid=uid)
+        if row is None or row["label"] != kind.label:
+            raise NotFound(f"{kind.singular} nicht gefunden.")
+        return {"uid": uid, **self._visible(kind, row["props"], with_private)}
+
+    def options(self, kind):
+        return [(row["uid"], row["name"]) for row in
+                self.store.read("register/list_entry_options", label=kind.label)]
+
+    def values(self, kind, property_name, is_list):
+        query = "register/list_tag_values" if is_list else "register/list_text_values"
+        return [row["value"] for row in self.store.read(query, label=kind.label, property=property_name)]
+
+    def contact_links(self):
+        return self.store.read("import/list_contacts")
+
+    def history(self, uid, limit=50):
+        return self.store.read("register/list_entry_changes", uid=uid, limit=limit)
+
+    def link_sections(self, kind, uid, *, with_private=False):
+        """The entry's neighbourhood, grouped by the link specs of its kind."""
+        rows = self.store.read("register/list_entry_links", uid=uid)
+        sections, used = [], set()
+        for link, direction in links_of(kind.key):
+            if link.private and not with_private:
+                continue
+            other = KINDS[link.target if direction == "out" else link.source]
+            items = []
+            for index, row in enumerate(rows):
+                if row["type"] != link.type or row["label"] != other.label:
+                    continue
+                if not link.symmetric and row["outgoing"] != (direction == "out"):
+                    continue
+                used.add(index)
+                items.append({"uid": row["uid"], "name": row["name"], "kind": other,
+                              "props": row["props"], "outgoing": row["outgoing"]})
+            sections.append({"link": link, "direction": direction, "other": other, "items": items})
+        # neighbours outside the register (e.g. events an actor organises) are listed as they are
+        others = [row for i, row in enumerate(rows) if i not in used and row["label"] not in KINDS_BY_LABEL]
+        return sections, others
+
+    # --- writing ------------------------------------------------------------------------
+    def create(self, kind, values, by):
+        props = entry_props(kind, values)
+        row = self.store.write(f"register/create_{kind.item}", uid=new_uid(),
+                               props=props, now=now_iso(), by=by, change_uid=new_uid())
+        return row[0]["uid"]
+
+    def update(self, kind, uid, version, values, by):
+        """Saves a form read at `version`; a form that has gone stale is refused."""
+        self.get(kind, uid, with_private=True)  # 404 for a wrong kind or a deleted entry
+        rows = self.store.write("register/update_entry", uid=uid, version=int(version),
+                                props=entry_props(kind, values), now=now_iso(), by=by,
+                                change_uid=new_uid())
+        if not rows:
+            raise Conflict("Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre "
+                           "Änderungen wurden nicht gespeichert: Bitte laden Sie den Eintrag neu "
+                           "und tragen Sie sie erneut ein.")
+        return rows[0]
+
+    def delete(self, kind, uid):
+        self.get(kind, uid, with_private=True)
+        self.store.write("register/delete_entry", uid=uid)
+
+    def apply_import(self, kind_key, writes, by, now):
+        """All rows of an import in one statement: the file goes in whole or not at all."""
+        if writes:
+            self.store.write(f"import/import_{kind_key}", rows=writes, now=now, by=by)
+
+    def add_link(self, link, source, target, props, by):
+        if source == target:
+            raise DomainError("Ein Eintrag kann nicht mit sich selbst verbunden werden.")
+        source_entry = self.get(KINDS[link.source], source)
+        target_entry = self.get(KINDS[link.target], target)
+        fields = {f.name: (props.get(f.name) or None) for f in link.props}
+        summary = f"Verbindung „{link.out_label}“ hinzugefügt"
+        if not link.private:
+            summary += f": {source_entry['name']} → {target_entry['name']}"
+        self.store.write_unit([
+            (link.query, {"links": [{"from": source, "to": target, **fields}]}),
+            ("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
+                                            by=by, action="link", summary=summary)),
+        ])
+
+    def remove_link(self, link, source, target, by):
+        source_entry = self.get(KINDS[link.source], source)
+        target_entry = self.get(KINDS[link.target], target)
+        summary = f"Verbindung „{link.out_label}“ entfernt"
+        if not link.private:
+            summary += f": {source_entry['name']} → {target_entry['name']}"
+        steps = [("register/delete_link", dict(source=source, target=target, type=link.type))]
+        if link.symmetric:  # stored in one direction, shown from both: remove either
+            steps.append(("register/delete_link", dict(source=target, target=source, type=link.type)))
+        steps.append(("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
+                                                     by=by, action="unlink", summary=summary)))
+        self.store.write_unit(steps)
+

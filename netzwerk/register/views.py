@@ -1,0 +1,177 @@
+"""The register's pages. The whole URL map of the domain:
+
+  /<kind>                                   list with search, filters, sorting, pages; ?format=csv|xlsx
+  /<kind>/neu                               create
+  /<kind>/<uid>                             detail: fields, links, history
+  /<kind>/<uid>/bearbeiten                  edit (refused when stale)
+  /<kind>/<uid>/loeschen                    confirm and delete
+  /<kind>/<uid>/verbindungen/<n>/<dir>      add a link (POST)
+  /<kind>/<uid>/verbindungen/<n>/<dir>/<other>/entfernen   remove a link (POST)
+"""
+from flask import flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from ..auth import permission_required
+from ..errors import DomainError, NotFound
+from ..i18n import gettext as _
+from . import bp, register
+from .exports import export_response
+from .forms import ConfirmForm, entry_form, form_values, link_form
+from .model import COLUMN_LABELS, KINDS, LINKS
+
+FILTER_LABELS = {"kind": "Art", "field": "Handlungsfeld", "district": "Stadtteil", "language": "Sprache",
+                 "target_group": "Zielgruppe", "status": "Status", "type": "Typ", "actor": "Akteur"}
+
+
+def _with_private():
+    return current_user.can("contacts.read")
+
+
+def _by():
+    return current_user.name
+
+
+def _page_number():
+    try:
+        return max(1, int(request.args.get("seite", 1)))
+    except ValueError:
+        return 1
+
+
+def _filter_options(kind):
+    """Choices for each filter of a list page, from the model or from the data."""
+    options = {}
+    for name in kind.filters:
+        if name == "district":
+            options[name] = register().options(KINDS["districts"])
+        elif name == "actor":
+            options[name] = register().options(KINDS["actors"])
+        elif name in ("language", "target_group"):
+            property_name = {"offers": {"language": "languages", "target_group": "target_groups"}}.get(
+                kind.key, {}).get(name, name)
+            values = register().values(kind, property_name, is_list=kind.key == "offers")
+            options[name] = [(v, v) for v in values]
+        else:
+            spec = kind.field("fields" if name == "field" and kind.key != "needs" else name)
+            options[name] = [(v, _(label)) for v, label in spec.choices]
+    return options
+
+
+@bp.route("/<kind:kind>")
+@permission_required("register.read")
+def list_entries(kind):
+    q = request.args.get("q", "").strip()[:200]
+    filters = {name: request.args.get(name, "") for name in kind.filters}
+    order = request.args.get("sortierung", "name")
+    descending = order.startswith("-")
+    order = order.lstrip("-")
+    export = request.args.get("format")
+    if export in ("csv", "xlsx"):
+        rows = register().export_rows(kind, q=q, filters=filters, with_private=_with_private())
+        return export_response(kind, rows, export, with_private=_with_private())
+    page = register().list(kind, q=q, filters=filters, order=order, descending=descending,
+                           page=_page_number(), with_private=_with_private())
+    return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
+                           filter_options=_filter_options(kind), filter_labels=FILTER_LABELS,
+                           column_labels=COLUMN_LABELS,
+                           sort=request.args.get("sortierung", "name"))
+
+
+@bp.route("/<kind:kind>/neu", methods=["GET", "POST"])
+@permission_required("register.edit")
+def create_entry(kind):
+    form = entry_form(kind)
+    if form.validate_on_submit():
+        uid = register().create(kind, form_values(kind, form), _by())
+        flash(_("{name} wurde angelegt.", name=form.name.data), "success")
+        return redirect(url_for("register.show_entry", kind=kind, uid=uid))
+    return render_template("register/form.html", kind=kind, form=form, entry=None), 400 if form.errors else 200
+
+
+@bp.route("/<kind:kind>/<uid>")
+@permission_required("register.read")
+def show_entry(kind, uid):
+    with_private = _with_private()
+    entry = register().get(kind, uid, with_private=with_private)
+    sections, others = register().link_sections(kind, uid, with_private=with_private)
+    can_edit = current_user.can("register.edit")
+    for index, section in enumerate(sections):
+        section["index"] = LINKS.index(section["link"])
+        if can_edit:
+            section["form"] = link_form(section["link"], section["direction"],
+                                        register().options(section["other"]),
+                                        prefix=f"l{section['index']}{section['direction']}")
+    return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
+                           others=others, history=register().history(uid), can_edit=can_edit,
+                           confirm=ConfirmForm(), with_private=with_private)
+
+
+@bp.route("/<kind:kind>/<uid>/bearbeiten", methods=["GET", "POST"])
+@permission_required("register.edit")
+def edit_entry(kind, uid):
+    entry = register().get(kind, uid, with_private=True)
+    form = entry_form(kind, entry if request.method == "GET" else None)
+    if form.validate_on_submit():
+        try:
+            version = int(form.version.data)
+        except (TypeError, ValueError):
+            raise DomainError("Das Formular ist unvollständig. Bitte laden Sie die Seite neu.") from None
+        register().update(kind, uid, version, form_values(kind, form), _by())
+        flash(_("Die Änderungen wurden gespeichert."), "success")
+        return redirect(url_for("register.show_entry", kind=kind, uid=uid))
+    return render_template("register/form.html", kind=kind, form=form, entry=entry), 400 if form.errors else 200
+
+
+@bp.route("/<kind:kind>/<uid>/loeschen", methods=["GET", "POST"])
+@permission_required("register.edit")
+def delete_entry(kind, uid):
+    entry = register().get(kind, uid, with_private=True)
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        register().delete(kind, uid)
+        flash(_("{name} wurde gelöscht.", name=entry["name"]), "success")
+        return redirect(url_for("register.list_entries", kind=kind))
+    sections, others = register().link_sections(kind, uid, with_private=True)
+    return render_template("register/delete.html", kind=kind, entry=entry, form=form,
+                           sections=[s for s in sections if s["items"]], others=others,
+                           history_count=len(register().history(uid, limit=1000)))
+
+
+def _link_from_url(kind, index, direction):
+    if not 0 <= index < len(LINKS) or direction not in ("out", "in"):
+        raise NotFound()
+    link = LINKS[index]
+    if (direction == "out" and link.source != kind.key) or (direction == "in" and link.target != kind.key):
+        raise NotFound()
+    if link.private and not _with_private():
+        raise NotFound()
+    return link
+
+
+@bp.route("/<kind:kind>/<uid>/verbindungen/<int:index>/<direction>", methods=["POST"])
+@permission_required("register.edit")
+def add_link(kind, uid, index, direction):
+    link = _link_from_url(kind, index, direction)
+    other_kind = KINDS[link.target if direction == "out" else link.source]
+    form = link_form(link, direction, register().options(other_kind), prefix=f"l{index}{direction}")
+    if form.validate_on_submit():
+        other = form.other.data
+        source, target = (uid, other) if direction == "out" else (other, uid)
+        register().add_link(link, source, target, {s.name: form[s.name].data for s in link.props}, _by())
+        flash(_("Die Verbindung wurde gespeichert."), "success")
+    else:
+        for errors in form.errors.values():
+            for error in errors:
+                flash(str(error), "error")
+    return redirect(url_for("register.show_entry", kind=kind, uid=uid) + f"#verbindung-{index}-{direction}")
+
+
+@bp.route("/<kind:kind>/<uid>/verbindungen/<int:index>/<direction>/<other>/entfernen", methods=["POST"])
+@permission_required("register.edit")
+def remove_link(kind, uid, index, direction, other):
+    link = _link_from_url(kind, index, direction)
+    if ConfirmForm().validate_on_submit():
+        source, target = (uid, other) if direction == "out" else (other, uid)
+        register().remove_link(link, source, target, _by())
+        flash(_("Die Verbindung wurde entfernt."), "success")
+    return redirect(url_for("register.show_entry", kind=kind, uid=uid) + f"#verbindung-{index}-{direction}")

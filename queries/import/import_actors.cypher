@@ -1,0 +1,18 @@
+// name: import_actors
+// mode: write
+// params: rows, now, by
+// returns: nothing; creates or updates the rows' Actor entries with their ACTIVE_IN links to districts, all in one statement
+UNWIND $rows AS row
+MERGE (n:Actor:Entry {uid: row.uid})
+  ON CREATE SET n.created_at = $now, n.created_by = $by, n.version = 0
+SET n += row.props, n.version = n.version + 1, n.updated_at = $now, n.updated_by = $by
+CREATE (c:Change {uid: row.change_uid, at: $now, by: $by, action: row.action, fields: row.changed,
+                  summary: 'Import'})
+CREATE (c)-[:OF]->(n)
+// the aggregation is a barrier: every node of the file exists before the links are made
+WITH collect(row) AS rows
+UNWIND rows AS row
+MATCH (n:Actor {uid: row.uid})
+UNWIND row.districts AS district_uid
+MATCH (d:District {uid: district_uid})
+MERGE (n)-[:ACTIVE_IN]->(d)

@@ -1,0 +1,16 @@
+// name: list_actors
+// mode: read
+// params: q, kind, field, district, order, descending, skip, limit
+// returns: one row per Actor on the page, each with the total number of matches; q is folded text
+MATCH (n:Actor)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($kind = '' OR n.kind = $kind)
+  AND ($field = '' OR $field IN coalesce(n.fields, []))
+  AND ($district = '' OR (n)-[:ACTIVE_IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(n)-[:ACTIVE_IN]->(d:District) | d.name] AS districts

@@ -1,0 +1,15 @@
+// name: list_districts
+// mode: read
+// params: q, type, district, order, descending, skip, limit
+// returns: one row per District on the page, each with the total number of matches; q is folded text
+MATCH (n:District)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($type = '' OR n.type = $type)
+  AND ($district = '' OR (n)-[:PART_OF*1..4]->(:District {uid: $district}))
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(n)-[:PART_OF]->(p:District) | p.name] AS parent

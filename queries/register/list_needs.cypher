@@ -1,0 +1,18 @@
+// name: list_needs
+// mode: read
+// params: q, field, district, language, target_group, status, order, descending, skip, limit
+// returns: one row per Need on the page, each with the total number of matches; q is folded text
+MATCH (n:Need)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($field = '' OR n.field = $field)
+  AND ($district = '' OR (n)-[:IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+  AND ($language = '' OR n.language = $language)
+  AND ($target_group = '' OR n.target_group = $target_group)
+  AND ($status = '' OR n.status = $status)
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(n)-[:IN]->(d:District) | d.name] AS districts

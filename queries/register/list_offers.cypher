@@ -1,0 +1,19 @@
+// name: list_offers
+// mode: read
+// params: q, field, district, language, target_group, status, order, descending, skip, limit
+// returns: one row per Offer on the page, each with the total number of matches; q is folded text
+MATCH (n:Offer)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($field = '' OR $field IN coalesce(n.fields, []))
+  AND ($district = '' OR (n)-[:IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+  AND ($language = '' OR $language IN coalesce(n.languages, []))
+  AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($status = '' OR n.status = $status)
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(a:Actor)-[:OFFERS]->(n) | a.name] AS providers,
+       [(n)-[:IN]->(d:District) | d.name] AS districts

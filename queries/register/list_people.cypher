@@ -1,0 +1,14 @@
+// name: list_people
+// mode: read
+// params: q, actor, order, descending, skip, limit
+// returns: one row per Person on the page, each with the total number of matches; q is folded text
+MATCH (n:Person)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($actor = '' OR (n)-[:WORKS_AT]->(:Actor {uid: $actor}))
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(n)-[:WORKS_AT]->(a:Actor) | a.name] AS actors

@@ -1,0 +1,15 @@
+// name: list_round_tables
+// mode: read
+// params: q, district, order, descending, skip, limit
+// returns: one row per RoundTable on the page, each with the total number of matches; q is folded text
+MATCH (n:RoundTable)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($district = '' OR (n)-[:ACTIVE_IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+WITH collect(n) AS nodes
+WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
+UNWIND page AS n
+RETURN total, n.uid AS uid, properties(n) AS props,
+       size([(a:Actor)-[:MEMBER_OF]->(n) | a]) AS members,
+       [(n)-[:ACTIVE_IN]->(d:District) | d.name] AS districts

@@ -1,0 +1,11 @@
+// name: record_change
+// mode: write
+// params: uid, uids, now, by, action, summary
+// returns: one row per entry the change is recorded on (MERGE on uid: safe to retry)
+MATCH (n:Entry)
+WHERE n.uid IN $uids
+MERGE (c:Change {uid: $uid})
+  ON CREATE SET c.at = $now, c.by = $by, c.action = $action, c.summary = $summary, c.fields = []
+MERGE (c)-[:OF]->(n)
+SET n.updated_at = $now, n.updated_by = $by
+RETURN n.uid AS uid
