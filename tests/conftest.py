@@ -135,3 +135,18 @@ def pytest_sessionfinish(session, exitstatus):
         session.config.get_terminal_writer().line(
             "\nQueries that no test ran on the embedded FalkorDB:\n  " + "\n  ".join(never), red=True)
         session.exitstatus = 1
+
+
+@pytest.fixture
+def seeded(store):
+    """The demo data in this test's graph."""
+    from netzwerk.seeding import load_seed
+    load_seed(store, PROJECT_ROOT / "seed", "2026-01-01T00:00:00")
+    return store
+
+
+def post_form(client, url, data, token_from=None):
+    """POSTs a form with a fresh CSRF token taken from `token_from` (default: the start page)."""
+    page = client.get(token_from or "/anmelden" if token_from else "/")
+    html = page.get_data(as_text=True)
+    return client.post(url, data={"csrf_token": csrf_token(html), **data})

@@ -1,6 +1,7 @@
 """Forms built from the register's model: one form class per kind, one per link."""
 from functools import lru_cache
 
+from wtforms.fields.choices import SelectChoice
 from wtforms import (EmailField, HiddenField, IntegerField, SelectField, SelectMultipleField,
                      StringField, SubmitField, TextAreaField, URLField, widgets)
 from wtforms.validators import (URL, DataRequired, Email, Length, NumberRange, Optional, Regexp,
@@ -46,12 +47,12 @@ def make_field(spec):
     if spec.type == "textarea":
         return TextAreaField(label, required + [length], description=description)
     if spec.type == "choice":
-        choices = [("", _l("– bitte wählen –"))] + [(v, _l(l)) for v, l in spec.choices]
+        choices = [SelectChoice("", _l("– bitte wählen –"))] + [SelectChoice(v, _l(l)) for v, l in spec.choices]
         numeric = all(isinstance(v, int) for v, _ in spec.choices)
         return SelectField(label, required, choices=choices, description=description,
                            validate_choice=True, coerce=_optional_int if numeric else str)
     if spec.type == "multi":
-        return CheckboxesField(label, [Optional()], choices=[(v, _l(l)) for v, l in spec.choices],
+        return CheckboxesField(label, [Optional()], choices=[SelectChoice(v, _l(l)) for v, l in spec.choices],
                                description=description)
     if spec.type == "tags":
         return TagsField(label, [_no_duplicates], description=description)
@@ -103,7 +104,7 @@ def link_form_class(link, direction):
 
 def link_form(link, direction, options, **kwargs):
     form = link_form_class(link, direction)(**kwargs)
-    form.other.choices = [("", _l("– bitte wählen –"))] + list(options)
+    form.other.choices = [SelectChoice("", _l("– bitte wählen –"))] + [SelectChoice(v, l) for v, l in options]
     return form
 
 

@@ -14,6 +14,7 @@ from flask import Response, current_app, flash, redirect, render_template, reque
 from flask_login import current_user
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from ..auth import permission_required
@@ -27,8 +28,9 @@ from .graph_json import export_graph, load_graph, plan_graph
 from .imports import IMPORT_KINDS, ImportFileError, apply_import, plan_import, read_table, template_rows
 from .model import KINDS
 
-KIND_CHOICES = [(key, _l(KINDS[key].plural)) for key in IMPORT_KINDS if key in KINDS]
-KIND_CHOICES += [("contacts", _l("Kontakte (wer kennt wen)")), ("graph", _l("Ganzes Netzwerk (JSON-Export)"))]
+KIND_CHOICES = [SelectChoice(key, _l(KINDS[key].plural)) for key in IMPORT_KINDS if key in KINDS]
+KIND_CHOICES += [SelectChoice("contacts", _l("Kontakte (wer kennt wen)")),
+                 SelectChoice("graph", _l("Ganzes Netzwerk (JSON-Export)"))]
 STASH_SECONDS = 3600
 
 

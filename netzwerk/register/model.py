@@ -94,7 +94,7 @@ KINDS = {kind.key: kind for kind in (
         Field("email", "E-Mail", "email", description="Funktionsadresse der Einrichtung."),
         Field("phone", "Telefon", max_length=60),
         Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
-    ), filters=("kind", "field", "district"), columns=("name", "kind", "fields", "districts")),
+    ), filters=("actor_kind", "field", "district"), columns=("name", "kind", "fields", "districts")),
     Kind("people", "person", "personen", "Person", "Person", "Personen", (
         NAME,
         Field("function", "Funktion", max_length=200),

@@ -51,11 +51,18 @@ class Register:
     # --- reading ------------------------------------------------------------------------
     def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
              per_page=PER_PAGE, with_private=False):
-        params = {name: (filters or {}).get(name) or "" for name in kind.filters}
-        rows = self.store.read(
-            f"register/list_{kind.key}", q=fold(q), order=order if order in ("name", "updated") else "name",
-            descending=bool(descending), skip=(page - 1) * per_page, limit=per_page, **params)
-        total = rows[0]["total"] if rows else 0
+        params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
+                      descending=bool(descending),
+                      **{name: (filters or {}).get(name) or "" for name in kind.filters})
+        rows = self.store.read(f"register/list_{kind.key}", skip=(page - 1) * per_page,
+                               limit=per_page, **params)
+        if rows:
+            total = rows[0]["total"]
+        elif page > 1:  # past the last page: the total still tells how many there are
+            first = self.store.read(f"register/list_{kind.key}", skip=0, limit=1, **params)
+            total = first[0]["total"] if first else 0
+        else:
+            total = 0
         return Page([self._row(kind, row, with_private) for row in rows], total, page, per_page)
 
     def export_rows(self, kind, *, q="", filters=None, with_private=False):

@@ -19,7 +19,7 @@ from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
 from .model import COLUMN_LABELS, KINDS, LINKS
 
-FILTER_LABELS = {"kind": "Art", "field": "Handlungsfeld", "district": "Stadtteil", "language": "Sprache",
+FILTER_LABELS = {"actor_kind": "Art", "field": "Handlungsfeld", "district": "Stadtteil", "language": "Sprache",
                  "target_group": "Zielgruppe", "status": "Status", "type": "Typ", "actor": "Akteur"}
 
 
@@ -31,11 +31,14 @@ def _by():
     return current_user.name
 
 
-def _page_number():
+PAGE_SIZES = (10, 25, 50, 100)
+
+
+def _int_arg(name, default):
     try:
-        return max(1, int(request.args.get("seite", 1)))
+        return int(request.args.get(name, default))
     except ValueError:
-        return 1
+        return default
 
 
 def _filter_options(kind):
@@ -52,7 +55,8 @@ def _filter_options(kind):
             values = register().values(kind, property_name, is_list=kind.key == "offers")
             options[name] = [(v, v) for v in values]
         else:
-            spec = kind.field("fields" if name == "field" and kind.key != "needs" else name)
+            field_name = {"actor_kind": "kind", "field": "field" if kind.key == "needs" else "fields"}.get(name, name)
+            spec = kind.field(field_name)
             options[name] = [(v, _(label)) for v, label in spec.choices]
     return options
 
@@ -69,8 +73,11 @@ def list_entries(kind):
     if export in ("csv", "xlsx"):
         rows = register().export_rows(kind, q=q, filters=filters, with_private=_with_private())
         return export_response(kind, rows, export, with_private=_with_private())
+    per_page = _int_arg("pro_seite", 25)
     page = register().list(kind, q=q, filters=filters, order=order, descending=descending,
-                           page=_page_number(), with_private=_with_private())
+                           page=max(1, _int_arg("seite", 1)),
+                           per_page=per_page if per_page in PAGE_SIZES else 25,
+                           with_private=_with_private())
     return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
                            filter_options=_filter_options(kind), filter_labels=FILTER_LABELS,
                            column_labels=COLUMN_LABELS,

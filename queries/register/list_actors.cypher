@@ -1,10 +1,10 @@
 // name: list_actors
 // mode: read
-// params: q, kind, field, district, order, descending, skip, limit
+// params: q, actor_kind, field, district, order, descending, skip, limit
 // returns: one row per Actor on the page, each with the total number of matches; q is folded text
 MATCH (n:Actor)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($kind = '' OR n.kind = $kind)
+  AND ($actor_kind = '' OR n.kind = $actor_kind)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($district = '' OR (n)-[:ACTIVE_IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key

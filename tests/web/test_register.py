@@ -1,0 +1,266 @@
+"""The network register through the web client: a coordinator's daily work, and its guards."""
+import re
+
+import pytest
+
+from netzwerk.text import seed_uid
+
+from ..conftest import post_form
+
+
+def uid_from(response):
+    match = re.search(r"/[a-z-]+/([0-9a-f-]{36})$", response.headers["Location"])
+    assert match, response.headers.get("Location")
+    return match.group(1)
+
+
+def create(client, slug, **data):
+    response = post_form(client, f"/{slug}/neu", data)
+    assert response.status_code == 302, response.get_data(as_text=True)[-2000:]
+    return uid_from(response)
+
+
+def link(client, slug, uid, index, direction, other, **props):
+    prefix = f"l{index}{direction}-"
+    data = {prefix + "other": other, **{prefix + k: v for k, v in props.items()}}
+    response = post_form(client, f"/{slug}/{uid}/verbindungen/{index}/{direction}", data)
+    assert response.status_code == 302
+    return response
+
+
+def link_index(type_, source, target):
+    from netzwerk.register.model import LINKS
+    return next(i for i, l in enumerate(LINKS) if (l.type, l.source, l.target) == (type_, source, target))
+
+
+@pytest.fixture
+def coordinator(client, auth, users):
+    auth.login(users["coordinator"])
+    return client
+
+
+def test_a_coordinator_builds_the_duesternort_network_from_scratch(coordinator):
+    c = coordinator
+    delmenhorst = create(c, "stadtteile", name="Delmenhorst", type="city")
+    duesternort = create(c, "stadtteile", name="Düsternort", type="Stadtteil")
+    link(c, "stadtteile", duesternort, link_index("PART_OF", "districts", "districts"), "out", delmenhorst)
+
+    carriers = {}
+    for name, kind in (("Kinder- und Jugendhaus Horizont", "youth centre"),
+                       ("Sozialarbeit an Schulen", "school"),
+                       ("Migrationsberatung", "welfare association"),
+                       ("Nachbarschaftsbüro Düsternort", "other")):
+        carriers[name] = create(c, "akteure", name=name, kind=kind,
+                                fields=["Stadtteilkultur", "Soziale Aktivitäten und soziale Infrastruktur"])
+        link(c, "akteure", carriers[name], link_index("ACTIVE_IN", "actors", "districts"), "out", duesternort)
+
+    cafe = create(c, "angebote", name="Nachbarschaftscafé Düsternort", status="active", frequency="weekly",
+                  capacity="50", time_from="10:00", time_to="12:00", weekdays=["Mittwoch"],
+                  languages="Deutsch; Arabisch", target_groups="Alle Anwohner*innen; Menschen mit Zuwanderungsgeschichte",
+                  fields=["Stadtteilkultur", "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen"])
+    offers_index = link_index("OFFERS", "actors", "offers")
+    for carrier in carriers.values():  # from the offer's side: its providers
+        link(c, "angebote", cafe, offers_index, "in", carrier)
+    link(c, "angebote", cafe, link_index("IN", "offers", "districts"), "out", duesternort)
+
+    lead = create(c, "personen", name="Leitung Horizont", function="Einrichtungsleitung", email="leitung@example.org")
+    office = create(c, "personen", name="Team Nachbarschaftsbüro", function="Quartiersarbeit")
+    link(c, "personen", lead, link_index("WORKS_AT", "people", "actors"), "out",
+         carriers["Kinder- und Jugendhaus Horizont"], role="Leitung")
+    link(c, "personen", lead, link_index("KNOWS", "people", "people"), "out", office,
+         since="2015", context="Nachbarschaftscafé", strength="3")
+
+    cafe_page = c.get(f"/angebote/{cafe}").get_data(as_text=True)
+    for name in carriers:
+        assert name in cafe_page
+    assert "Düsternort" in cafe_page and "wöchentlich" in cafe_page and "Deutsch, Arabisch" in cafe_page
+    district_page = c.get(f"/stadtteile/{duesternort}").get_data(as_text=True)
+    assert "Delmenhorst" in district_page and "Nachbarschaftscafé Düsternort" in district_page
+    actor_page = c.get(f"/akteure/{carriers['Kinder- und Jugendhaus Horizont']}").get_data(as_text=True)
+    assert "Leitung Horizont" in actor_page and "Leitung" in actor_page
+    person_page = c.get(f"/personen/{office}").get_data(as_text=True)
+    assert "Leitung Horizont" in person_page, "KNOWS shows on the other person's page too"
+    assert "Nachbarschaftscafé" in person_page
+
+    # found by search, with and without umlauts
+    for query in ("dusternort", "düster", "DUESTERNORT"):
+        html = c.get(f"/angebote?q={query}").get_data(as_text=True)
+        assert "Nachbarschaftscafé Düsternort" in html, query
+
+
+def test_search_filters_sorting_and_pages(coordinator, seeded):
+    c = coordinator
+    html = c.get("/akteure?actor_kind=youth+centre").get_data(as_text=True)
+    assert "Kinder- und Jugendhaus Horizont" in html and "JuKi-Treff Lanstrop" in html
+    assert "WoGe Bremerhaven" not in html
+    # a city includes its Stadtbezirke and Quartiere
+    dortmund = seed_uid("District", "dortmund")
+    html = c.get(f"/angebote?district={dortmund}").get_data(as_text=True)
+    assert "Sprechstunde lokal willkommen Lanstrop" in html and "Nachbarschaftscafé Düsternort" not in html
+    html = c.get("/angebote?language=Arabisch").get_data(as_text=True)
+    assert "Hausordnung verständlich erklärt (Demo)" in html and "Sprechstunde" not in html
+    html = c.get("/angebote?status=ended").get_data(as_text=True)
+    assert "Vorgartenprojekt Düsternort" in html and "Nachbarschaftscafé" not in html
+    from netzwerk.text import fold
+    names = re.findall(r'<th scope="row"><a [^>]+>([^<]+)</a>', c.get("/akteure?sortierung=-name").get_data(as_text=True))
+    assert len(names) == 24 and names == sorted(names, key=fold, reverse=True)
+
+    pages = [re.findall(r'<th scope="row"><a [^>]+>([^<]+)</a>', c.get(f"/stadtteile?pro_seite=10&seite={n}").get_data(as_text=True))
+             for n in (1, 2, 3)]
+    assert [len(p) for p in pages] == [10, 10, 2]
+    assert len(set(sum(pages, []))) == 22, "no district on two pages"
+    second = c.get("/stadtteile?pro_seite=10&seite=2").get_data(as_text=True)
+    assert 'rel="prev"' in second and 'rel="next"' in second and "Seite 2 von 3" in second
+    assert c.get("/stadtteile?seite=abc&pro_seite=x").status_code == 200
+    assert "Zur ersten Seite" in c.get("/stadtteile?seite=99").get_data(as_text=True)
+
+
+def test_validation_errors_are_explained_and_nothing_is_saved(coordinator, store):
+    response = post_form(coordinator, "/angebote/neu", {
+        "name": "", "status": "sometimes", "capacity": "viele", "time_from": "25:00", "contact": "x" * 300})
+    assert response.status_code == 400
+    html = response.get_data(as_text=True)
+    assert "Bitte ausfüllen." in html
+    assert "Bitte eine gültige Auswahl treffen." in html or "keine gültige Auswahl" in html
+    assert "Bitte eine ganze Zahl eingeben." in html
+    assert "Bitte als Uhrzeit im Format 08:30 eingeben." in html
+    assert "Höchstens 200 Zeichen." in html
+    response = post_form(coordinator, "/akteure/neu", {"name": "X", "kind": "school", "email": "kein-at",
+                                                       "website": "www.ohne-schema"})
+    html = response.get_data(as_text=True)
+    assert "Bitte eine gültige E-Mail-Adresse eingeben." in html
+    assert "https://" in html
+    assert store.read_one("home/count_overview", now="2000")["offers"] == 0
+    assert store.read_one("home/count_overview", now="2000")["actors"] == 0
+
+
+def test_a_stale_edit_is_refused_not_merged(app, coordinator, users):
+    uid = create(coordinator, "akteure", name="Projekt Ankommen e.V.", kind="association")
+    first = coordinator.get(f"/akteure/{uid}/bearbeiten").get_data(as_text=True)
+    version = re.search(r'name="version" type="hidden" value="(\d+)"', first).group(1)
+
+    # a colleague saves first
+    other = app.test_client()
+    from ..conftest import Browserless
+    Browserless(other).login(users["admin"])
+    assert post_form(other, f"/akteure/{uid}/bearbeiten", {
+        "name": "Projekt Ankommen e.V.", "kind": "association", "description": "vom Kollegen",
+        "version": version}).status_code == 302
+
+    response = post_form(coordinator, f"/akteure/{uid}/bearbeiten", {
+        "name": "Projekt Ankommen", "kind": "initiative", "version": version})
+    assert response.status_code == 409
+    assert "inzwischen von jemand anderem geändert" in response.get_data(as_text=True)
+    page = coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
+    assert "vom Kollegen" in page and "Verein / Verband" in page
+
+
+def test_changes_are_recorded_with_who_and_when(coordinator, users):
+    uid = create(coordinator, "bedarfe", name="Deutschkurs", status="open")
+    assert post_form(coordinator, f"/bedarfe/{uid}/bearbeiten", {
+        "name": "Deutschkurs am Abend", "status": "open", "version": "1"}).status_code == 302
+    html = coordinator.get(f"/bedarfe/{uid}").get_data(as_text=True)
+    history = html[html.index("Änderungsverlauf"):]
+    assert history.count("Test coordinator") >= 2
+    assert "angelegt" in history and "geändert: Name" in history
+    assert "Version 2" in html
+
+
+def test_delete_asks_and_says_what_goes_with_it(coordinator, seeded):
+    horizont = seed_uid("Actor", "horizont")
+    page = coordinator.get(f"/akteure/{horizont}/loeschen").get_data(as_text=True)
+    assert "Kinder- und Jugendhaus Horizont löschen?" in page
+    assert "Nachbarschaftscafé Düsternort" in page and "Team Kinder- und Jugendhaus Horizont (Demo)" in page
+    assert "Die verbundenen Einträge selbst bleiben erhalten." in page
+    response = post_form(coordinator, f"/akteure/{horizont}/loeschen", {})
+    assert response.status_code == 302
+    assert coordinator.get(f"/akteure/{horizont}").status_code == 404
+    cafe = coordinator.get(f"/angebote/{seed_uid('Offer', 'nachbarschaftscafe-duesternort')}").get_data(as_text=True)
+    assert "Horizont" not in cafe.split("Verbindungen")[1].split("Änderungsverlauf")[0]
+
+
+def test_links_can_be_removed_from_either_side(coordinator, seeded):
+    index = link_index("COOPERATES_WITH", "actors", "actors")
+    horizont, school = seed_uid("Actor", "horizont"), seed_uid("Actor", "sozialarbeit-schulen-duesternort")
+    # stored as Horizont -> school; removed from the school's page
+    response = post_form(coordinator, f"/akteure/{school}/verbindungen/{index}/out/{horizont}/entfernen", {})
+    assert response.status_code == 302
+    page = coordinator.get(f"/akteure/{horizont}").get_data(as_text=True)
+    section = page[page.index(f'id="verbindung-{index}-out"'):]
+    section = section[:section.index("<details>")]  # the linked entries, not the add-form's options
+    assert "Sozialarbeit an Schulen Düsternort" not in section
+    assert "Migrationsberatung Düsternort" in section
+    assert "Verbindung entfernt" in page
+
+
+def test_linking_an_entry_to_itself_is_refused(coordinator, seeded):
+    horizont = seed_uid("Actor", "horizont")
+    index = link_index("COOPERATES_WITH", "actors", "actors")
+    response = post_form(coordinator, f"/akteure/{horizont}/verbindungen/{index}/out",
+                         {f"l{index}out-other": horizont})
+    assert response.status_code == 400
+    assert "nicht mit sich selbst" in response.get_data(as_text=True)
+
+
+def test_members_read_but_cannot_edit(client, auth, users, seeded):
+    auth.login(users["member"])
+    horizont = seed_uid("Actor", "horizont")
+    assert client.get("/akteure").status_code == 200
+    assert client.get(f"/akteure/{horizont}").status_code == 200
+    assert "Bearbeiten" not in client.get(f"/akteure/{horizont}").get_data(as_text=True)
+    assert client.get("/akteure/neu").status_code == 403
+    assert client.get(f"/akteure/{horizont}/bearbeiten").status_code == 403
+    assert post_form(client, "/akteure/neu", {"name": "X", "kind": "school"}).status_code == 403
+    assert post_form(client, f"/akteure/{horizont}/loeschen", {}).status_code == 403
+    assert client.get("/import").status_code == 403
+    assert client.get(f"/akteure/{horizont}").status_code == 200, "nothing was deleted"
+
+
+def test_members_do_not_see_contact_details_or_who_knows_whom(client, auth, users, store):
+    from netzwerk.register.model import KINDS
+    register = client.application.extensions["netzwerk.register"]
+    anna = register.create(KINDS["people"], {"name": "Anna Beispiel", "email": "anna@example.org",
+                                             "phone": "0421 1234", "consent_note": "mündlich 2026"}, "test")
+    ben = register.create(KINDS["people"], {"name": "Ben Beispiel"}, "test")
+    from netzwerk.register.model import link_spec
+    register.add_link(link_spec("KNOWS", "people", "people"), anna, ben, {"context": "Runder Tisch"}, "test")
+
+    auth.login(users["member"])
+    for url in (f"/personen/{anna}", "/personen", "/personen?format=csv"):
+        body = client.get(url).get_data(as_text=True)
+        assert "anna@example.org" not in body and "0421 1234" not in body and "mündlich" not in body, url
+    assert "Ben Beispiel" not in client.get(f"/personen/{anna}").get_data(as_text=True)
+    assert client.get("/export/netzwerk.json").status_code == 403
+    auth.logout()
+
+    auth.login(users["coordinator"])
+    page = client.get(f"/personen/{anna}").get_data(as_text=True)
+    assert "anna@example.org" in page and "Ben Beispiel" in page and "Runder Tisch" in page
+
+
+def test_unknown_kinds_and_entries_are_404(coordinator, seeded):
+    assert coordinator.get("/gibtsnicht/abc").status_code == 404
+    assert coordinator.get("/akteure/00000000-0000-0000-0000-000000000000").status_code == 404
+    # an offer's uid under the actors' URL is not found either
+    assert coordinator.get(f"/akteure/{seed_uid('Offer', 'nachbarschaftscafe-duesternort')}").status_code == 404
+
+
+def test_names_are_escaped_everywhere(coordinator):
+    uid = create(coordinator, "akteure", name="<img src=x onerror=alert(1)>", kind="other")
+    for url in (f"/akteure/{uid}", "/akteure"):
+        html = coordinator.get(url).get_data(as_text=True)
+        assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_exports_as_csv_and_xlsx(coordinator, seeded):
+    response = coordinator.get("/angebote?format=csv&status=active")
+    assert response.mimetype == "text/csv"
+    text = response.get_data().decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("name;description;fields")
+    assert "Nachbarschaftscafé Düsternort" in text and "Vorgartenprojekt" not in text
+    response = coordinator.get("/akteure?format=xlsx")
+    from io import BytesIO
+    from openpyxl import load_workbook
+    sheet = load_workbook(BytesIO(response.data)).active
+    rows = list(sheet.values)
+    assert rows[0][:2] == ("name", "kind") and len(rows) == 25
