@@ -71,11 +71,9 @@ def create_app(config=None, store=None):
     login_manager.user_loader(accounts.load_session_user)
     csrf.init_app(app)
 
-    from . import auth, home, register, system
-    app.register_blueprint(auth.bp)
-    app.register_blueprint(home.bp)
-    app.register_blueprint(register.bp)
-    app.register_blueprint(system.bp)
+    from . import api, auth, home, register, system, users
+    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp):
+        app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
     register_error_handlers(app)

@@ -10,6 +10,7 @@ from .store import ConstraintViolation, StoreUnavailable
 class DomainError(Exception):
     status = 400
     title = "Ungültige Anfrage"
+    headers = {}
 
     def __init__(self, message=None):
         super().__init__(message or self.title)
@@ -73,7 +74,7 @@ def register_error_handlers(app):
 
     @app.errorhandler(DomainError)
     def domain_error(exc):
-        return _error_page(exc.status, exc.title, exc.message)
+        return _error_page(exc.status, exc.title, exc.message, exc.headers)
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):

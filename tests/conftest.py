@@ -147,6 +147,6 @@ def seeded(store):
 
 def post_form(client, url, data, token_from=None):
     """POSTs a form with a fresh CSRF token taken from `token_from` (default: the start page)."""
-    page = client.get(token_from or "/anmelden" if token_from else "/")
+    page = client.get(token_from or "/")
     html = page.get_data(as_text=True)
     return client.post(url, data={"csrf_token": csrf_token(html), **data})

@@ -1,6 +1,6 @@
 """Login and password forms."""
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, SubmitField
+from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
 from ..i18n import lazy_gettext as _l
@@ -30,3 +30,10 @@ class ChangePasswordForm(FlaskForm):
         EqualTo("new", _l("Die Passwörter stimmen nicht überein."))],
         render_kw={"autocomplete": "new-password"})
     submit = SubmitField(_l("Speichern"))
+
+
+class TokenForm(FlaskForm):
+    name = StringField(_l("Wofür ist der Schlüssel?"), validators=[
+        DataRequired(_l("Bitte einen Namen angeben, z. B. „Auswertung Sozialamt“.")), Length(max=80)],
+        description=_l("Der Schlüssel hat die Rechte Ihrer Rolle. Er wird nur einmal angezeigt."))
+    submit = SubmitField(_l("Schlüssel erzeugen"))

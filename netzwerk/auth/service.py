@@ -54,6 +54,11 @@ def _user(row):
     return User(**fields, demo=bool(row.get("demo")))
 
 
+def _token_hash(token):
+    # tokens carry 256 random bits: a plain SHA-256 cannot be reversed or guessed
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
 def normalise_email(email):
     return (email or "").strip().lower()
 
@@ -123,6 +128,37 @@ class Accounts:
         return bool(self.store.write("auth/set_user_active", email=normalise_email(email),
                                      active=bool(active), session_token=secrets.token_urlsafe(16),
                                      now=now_iso()))
+
+    def list_users(self):
+        return self.store.read("auth/list_users")
+
+    def set_role(self, uid, role):
+        if role not in ROLES:
+            raise ValueError(f"Unbekannte Rolle {role!r}")
+        return bool(self.store.write("auth/set_user_role", uid=uid, role=role,
+                                     session_token=secrets.token_urlsafe(16), now=now_iso()))
+
+    # --- API tokens ---------------------------------------------------------------------
+    def create_token(self, user, name):
+        """A new API token for the user; returned once, only its hash is kept."""
+        token = "nw_" + secrets.token_urlsafe(32)
+        self.store.write("auth/create_api_token", uid=new_uid(), user=user.uid,
+                         hash=_token_hash(token), name=name.strip(), prefix=token[:7], now=now_iso())
+        return token
+
+    def tokens(self, user):
+        return self.store.read("auth/list_api_tokens", user=user.uid)
+
+    def revoke_token(self, user, uid):
+        rows = self.store.write("auth/delete_api_token", uid=uid, user=user.uid)
+        return bool(rows and rows[0]["revoked"])
+
+    def user_for_token(self, token):
+        if not token or not token.startswith("nw_"):
+            return None
+        rows = self.store.write("auth/use_api_token", hash=_token_hash(token),
+                                today=time.strftime("%Y-%m-%d"))
+        return _user(rows[0]) if rows else None
 
     def end_sessions(self, user):
         self.store.write("auth/rotate_session_token", uid=user.uid,

@@ -6,7 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..i18n import gettext as _
 from . import accounts, bp
-from .forms import ChangePasswordForm, LoginForm
+from .forms import ChangePasswordForm, LoginForm, TokenForm
 
 
 def _safe_next(target):
@@ -76,3 +76,23 @@ def change_password():
         form.current.errors.append(_("Das aktuelle Passwort ist falsch."))
     status = 400 if form.errors else 200
     return render_template("auth/change_password.html", form=form), status
+
+
+@bp.route("/konto/api-schluessel", methods=["GET", "POST"])
+@login_required
+def api_tokens():
+    form = TokenForm()
+    new_token = None
+    if form.validate_on_submit():
+        new_token = accounts().create_token(current_user, form.name.data)
+        form = TokenForm(formdata=None)
+    return render_template("auth/api_tokens.html", form=form, new_token=new_token,
+                           tokens=accounts().tokens(current_user))
+
+
+@bp.route("/konto/api-schluessel/<uid>/widerrufen", methods=["POST"])
+@login_required
+def revoke_api_token(uid):
+    if accounts().revoke_token(current_user, uid):
+        flash(_("Der Schlüssel wurde widerrufen."), "success")
+    return redirect(url_for("auth.api_tokens"))

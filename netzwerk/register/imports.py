@@ -208,15 +208,23 @@ def plan_import(register, kind_key, header, rows):
             results.append(RowResult(number, name, "rejected", f"doppelte Zeile (wie Zeile {first_line[key]})"))
             continue
         first_line[key] = number
-        try:
-            values = {}
-            for column in fields:
-                if column in cells:
+        values, link_uids, problems = {}, {}, []  # every problem of a row, not just the first
+        for column in fields:
+            if column in cells:
+                try:
                     values[column] = _parse_field(kind.field(column), cells[column])
-            link_uids = {column: [targets[column].resolve(n) for n in _split(cells.get(column, ""))]
-                         for column in targets if column in cells}
-        except ValueError as reason:
-            results.append(RowResult(number, name, "rejected", str(reason)))
+                except ValueError as reason:
+                    problems.append(str(reason))
+        for column in targets:
+            if column in cells:
+                link_uids[column] = []
+                for other in _split(cells[column]):
+                    try:
+                        link_uids[column].append(targets[column].resolve(other))
+                    except ValueError as reason:
+                        problems.append(str(reason))
+        if problems:
+            results.append(RowResult(number, name, "rejected", "; ".join(problems)))
             continue
         current = existing.get(key)
         merged = {**(current or {}), **values}

@@ -226,3 +226,16 @@ def test_a_json_file_with_unknown_links_is_refused(coordinator):
                                          "from": "a", "to": "b"}]}).encode()
     response = check(coordinator, "graph", bad, "x.json")
     assert response.status_code == 400 and "LOVES" in response.get_data(as_text=True)
+
+
+def test_offers_import_links_providers_and_districts(coordinator, seeded, store):
+    offers = ("name;providers;districts;fields;languages;weekdays;time_from;time_to;frequency;cost;status\n"
+              "Sprachcafé Lanstrop;JuKi-Treff Lanstrop; Lanstrop;Sprache;\"Deutsch; Arabisch\";Dienstag;"
+              "16:00;18:00;wöchentlich;kostenlos;aktiv\n")
+    import_file(coordinator, "offers", offers.encode())
+    html = coordinator.get("/angebote?q=sprachcafe").get_data(as_text=True)
+    assert "Sprachcafé Lanstrop" in html and "JuKi-Treff Lanstrop" in html
+    assert "0 neu, 0 geändert, 1 unverändert" in check(coordinator, "offers", offers.encode()).get_data(as_text=True)
+    bad = offers.replace("16:00", "16 Uhr").replace("wöchentlich", "ständig")
+    page = check(coordinator, "offers", bad.encode()).get_data(as_text=True)
+    assert "1 abgelehnt" in page and "ständig" in page

@@ -264,3 +264,36 @@ def test_exports_as_csv_and_xlsx(coordinator, seeded):
     sheet = load_workbook(BytesIO(response.data)).active
     rows = list(sheet.values)
     assert rows[0][:2] == ("name", "kind") and len(rows) == 25
+
+
+@pytest.mark.parametrize("slug, filters, expected", [
+    ("akteure", {"actor_kind": "housing company"}, "WoGe Bremerhaven"),
+    ("personen", {"actor": seed_uid("Actor", "lag-nds")}, "Johanna Klatt"),
+    ("angebote", {"target_group": "Ehrenamtliche"}, "Kommunale Flüchtlingsdialoge"),
+    ("stadtteile", {"type": "Quartier", "district": seed_uid("District", "dortmund")}, "Lanstrop"),
+    ("runde-tische", {"district": seed_uid("District", "bremerhaven")}, "Runder Tisch „Mit:Menschen“"),
+    ("bedarfe", {"status": "open", "language": "Arabisch", "target_group": "Kinder und Jugendliche",
+                 "field": "Kinder und Jugend", "district": seed_uid("District", "bremerhaven")},
+     "Beschäftigung für Kinder, die noch keinen Schul- oder Kitaplatz haben"),
+])
+def test_every_list_filters(coordinator, seeded, slug, filters, expected):
+    from urllib.parse import urlencode
+    html = coordinator.get(f"/{slug}?{urlencode(filters)}").get_data(as_text=True)
+    rows = re.findall(r'<th scope="row"><a [^>]+>([^<]+)</a>', html)
+    assert [expected] == [r.replace("&#34;", '"') for r in rows] or expected in rows, rows
+    for name, value in filters.items():  # the chosen filter stays selected
+        assert f'value="{value}" selected' in html
+
+
+def test_round_tables_and_needs_are_created_and_linked(coordinator, seeded):
+    table = create(coordinator, "runde-tische", name="Runder Tisch Lanstrop", rhythm="vierteljährlich",
+                   purpose="Austausch der Einrichtungen im Quartier")
+    link(coordinator, "runde-tische", table, link_index("MEMBER_OF", "actors", "round_tables"), "in",
+         seed_uid("Actor", "juki-treff-lanstrop"))
+    need = create(coordinator, "bedarfe", name="Sprachcafé in Lanstrop", status="open", field="Sprache",
+                  language="Arabisch", reported_at="2026-11-22")
+    link(coordinator, "bedarfe", need, link_index("REPORTED_BY", "needs", "round_tables"), "out", table)
+    page = coordinator.get(f"/runde-tische/{table}").get_data(as_text=True)
+    assert "JuKi-Treff Lanstrop" in page and "Sprachcafé in Lanstrop" in page
+    html = coordinator.get("/runde-tische").get_data(as_text=True)
+    assert re.search(r"Runder Tisch Lanstrop</a></th>\s*<td>vierteljährlich</td>\s*<td>1</td>", html)

@@ -1,0 +1,162 @@
+"""The JSON API, /api/v1/: the register's kinds, authenticated by per-user API tokens.
+
+  GET    /api/v1/openapi.json             the OpenAPI document (no token needed)
+  GET    /api/v1/<kind>                   list: ?q=, the kind's filters, page, per_page
+  POST   /api/v1/<kind>                   create (201)
+  GET    /api/v1/<kind>/<uid>             one entry with its links
+  PUT    /api/v1/<kind>/<uid>             update; the body carries the version it was read at (409 if stale)
+  DELETE /api/v1/<kind>/<uid>             delete (204)
+
+Only `Authorization: Bearer <token>` authenticates here, never the session cookie, so the
+API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
+"""
+from flask import Blueprint, g, jsonify, request
+from werkzeug.datastructures import MultiDict
+
+from ..auth import accounts
+from ..errors import DomainError, Forbidden, NotFound
+from ..extensions import csrf
+from ..register import register
+from ..register.forms import entry_form_class, form_values
+from ..register.model import KINDS
+from .openapi import openapi_document
+
+bp = Blueprint("api", __name__, url_prefix="/api/v1")
+csrf.exempt(bp)
+
+
+class Unauthorized(DomainError):
+    status = 401
+    title = "Nicht angemeldet"
+    headers = {"WWW-Authenticate": "Bearer"}
+
+
+@bp.before_request
+def authenticate():
+    if request.endpoint == "api.openapi":
+        return
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    user = accounts().user_for_token(token.strip()) if scheme.lower() == "bearer" else None
+    if user is None:
+        raise Unauthorized("Ein gültiger API-Schlüssel fehlt (Authorization: Bearer …).")
+    g.api_user = user
+
+
+def _require(permission):
+    if not g.api_user.can(permission):
+        raise Forbidden("Ihre Rolle erlaubt diese Aktion nicht.")
+
+
+def _kind(key):
+    kind = KINDS.get(key)
+    if kind is None:
+        raise NotFound(f"Unbekannte Art: {key}. Erlaubt: {', '.join(KINDS)}")
+    return kind
+
+
+def _formdata(kind, body, version=None):
+    """The JSON body as form data, so the API validates exactly like the HTML forms."""
+    if not isinstance(body, dict):
+        raise DomainError("Der Inhalt muss ein JSON-Objekt sein.")
+    unknown = set(body) - set(kind.field_names) - {"version"}
+    if unknown:
+        raise DomainError(f"Unbekannte Felder: {', '.join(sorted(unknown))}")
+    data = MultiDict()
+    for spec in kind.fields:
+        value = body.get(spec.name)
+        if value is None:
+            continue
+        if spec.type == "multi" and isinstance(value, list):
+            for item in value:
+                data.add(spec.name, str(item))
+        elif spec.type == "tags" and isinstance(value, list):
+            data.add(spec.name, "; ".join(str(v) for v in value))
+        else:
+            data.add(spec.name, str(value))
+    if version is not None:
+        data.add("version", str(version))
+    return data
+
+
+def _validated(kind, body, version=None):
+    form = entry_form_class(kind)(formdata=_formdata(kind, body, version), meta={"csrf": False})
+    if not form.validate():
+        response = jsonify(error="Ungültige Angaben", status=400,
+                           message="Bitte die Felder prüfen.", fields={k: [str(e) for e in v]
+                                                                       for k, v in form.errors.items()})
+        response.status_code = 400
+        return None, response
+    return form_values(kind, form), None
+
+
+@bp.route("/openapi.json")
+def openapi():
+    return jsonify(openapi_document())
+
+
+@bp.route("/<kind>", methods=["GET"])
+def list_entries(kind):
+    kind = _kind(kind)
+    _require("register.read")
+    try:
+        page = max(1, int(request.args.get("page", 1)))
+        per_page = min(500, max(1, int(request.args.get("per_page", 100))))
+    except ValueError:
+        raise DomainError("page und per_page müssen ganze Zahlen sein.") from None
+    result = register().list(kind, q=request.args.get("q", ""),
+                             filters={f: request.args.get(f, "") for f in kind.filters},
+                             page=page, per_page=per_page, with_private=g.api_user.can("contacts.read"))
+    return jsonify(items=result.rows, total=result.total, page=page, per_page=per_page)
+
+
+@bp.route("/<kind>", methods=["POST"])
+def create_entry(kind):
+    kind = _kind(kind)
+    _require("register.edit")
+    values, error = _validated(kind, request.get_json(silent=True))
+    if error:
+        return error
+    uid = register().create(kind, values, g.api_user.name)
+    response = jsonify(register().get(kind, uid, with_private=True))
+    response.status_code = 201
+    response.headers["Location"] = f"/api/v1/{kind.key}/{uid}"
+    return response
+
+
+@bp.route("/<kind>/<uid>", methods=["GET"])
+def get_entry(kind, uid):
+    kind = _kind(kind)
+    _require("register.read")
+    with_private = g.api_user.can("contacts.read")
+    entry = register().get(kind, uid, with_private=with_private)
+    sections, _ = register().link_sections(kind, uid, with_private=with_private)
+    entry["links"] = [{"type": s["link"].type, "direction": s["direction"], "kind": s["other"].key,
+                       "items": [{"uid": i["uid"], "name": i["name"], **i["props"]} for i in s["items"]]}
+                      for s in sections if s["items"]]
+    return jsonify(entry)
+
+
+@bp.route("/<kind>/<uid>", methods=["PUT", "PATCH"])
+def update_entry(kind, uid):
+    kind = _kind(kind)
+    _require("register.edit")
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not isinstance(body.get("version"), int):
+        raise DomainError("Die Version, die Sie gelesen haben, fehlt: \"version\" (ganze Zahl).")
+    if request.method == "PATCH":  # only the given fields change
+        current = register().get(kind, uid, with_private=True)
+        body = {**{k: current.get(k) for k in kind.field_names}, **body}
+    values, error = _validated(kind, body, body["version"])
+    if error:
+        return error
+    register().update(kind, uid, body["version"], values, g.api_user.name)
+    return jsonify(register().get(kind, uid, with_private=g.api_user.can("contacts.read")))
+
+
+@bp.route("/<kind>/<uid>", methods=["DELETE"])
+def delete_entry(kind, uid):
+    kind = _kind(kind)
+    _require("register.edit")
+    register().delete(kind, uid)
+    return "", 204
