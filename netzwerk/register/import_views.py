@@ -83,8 +83,9 @@ def import_page():
                     {"kind": form.kind.data, "filename": upload.filename, "user": current_user.uid}))
                 apply_form = ApplyForm(token=token)
     status = 400 if (error or form.errors) else 200
+    layouts = {kind: template_rows(kind)[0] for kind in IMPORT_KINDS}
     return render_template("register/import.html", form=form, result=result, apply_form=apply_form,
-                           error=error, kinds=[k for k in IMPORT_KINDS]), status
+                           error=error, layouts=layouts), status
 
 
 @bp.route("/import/<token>", methods=["POST"])

@@ -297,3 +297,13 @@ def test_round_tables_and_needs_are_created_and_linked(coordinator, seeded):
     assert "JuKi-Treff Lanstrop" in page and "Sprachcafé in Lanstrop" in page
     html = coordinator.get("/runde-tische").get_data(as_text=True)
     assert re.search(r"Runder Tisch Lanstrop</a></th>\s*<td>vierteljährlich</td>\s*<td>1</td>", html)
+
+
+def test_the_register_speaks_english_on_request(coordinator, seeded):
+    from ..conftest import csrf_token
+    token = csrf_token(coordinator.get("/akteure").get_data(as_text=True))
+    coordinator.post("/sprache", data={"csrf_token": token, "lang": "en", "next": "/akteure"})
+    html = coordinator.get("/akteure").get_data(as_text=True)
+    assert "<h1>Actors" in html and "Create new" in html and "Youth centre" in html
+    detail = coordinator.get(f"/akteure/{seed_uid('Actor', 'horizont')}").get_data(as_text=True)
+    assert "Change history" in detail and "cooperates with" in detail
