@@ -121,7 +121,7 @@ def auth(client):
 
 def _whole_suite_selected(session):
     option = session.config.option
-    return not option.keyword and not option.markexpr and not option.lf and \
+    return not option.keyword and not option.markexpr and not getattr(option, "lf", False) and \
         all(Path(a).resolve() == PROJECT_ROOT / "tests" for a in session.config.args or ["tests"])
 
 

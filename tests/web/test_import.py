@@ -162,23 +162,28 @@ def test_templates_have_the_documented_columns(coordinator):
     assert coordinator.get("/import/vorlage/needs.csv").status_code == 404
 
 
-def test_xlsx_export_imports_into_an_empty_graph(coordinator, seeded, app, catalog, embedded_server, tmp_path):
-    exported = coordinator.get("/stadtteile?format=xlsx").data
+@pytest.fixture
+def empty_instance(catalog, embedded_server, tmp_path_factory):
+    """A second app on an empty graph, with an admin logged in: (client, store)."""
     from netzwerk import create_app
     from netzwerk.config import TestConfig
     from ..conftest import open_test_store
     empty = open_test_store(catalog, embedded_server.socket_path)
-    try:
-        other = create_app(TestConfig(tmp_path), store=empty)
-        other.extensions["netzwerk.accounts"].create_user("k@example.org", "K", "coordinator", "ein-sicheres-passwort")
-        client = other.test_client()
-        Browserless(client).login("k@example.org", "ein-sicheres-passwort")
-        import_file(client, "districts", exported, "stadtteile.xlsx")
-        assert counts(empty)["District"] == 22
-        html = client.get("/stadtteile?q=lanstrop").get_data(as_text=True)
-        assert "Lanstrop" in html and "Scharnhorst" in html, "the parent link survived the round trip"
-    finally:
-        empty.delete_graph()
+    other = create_app(TestConfig(tmp_path_factory.mktemp("other")), store=empty)
+    other.extensions["netzwerk.accounts"].create_user("a@example.org", "A", "admin", "ein-sicheres-passwort")
+    client = other.test_client()
+    Browserless(client).login("a@example.org", "ein-sicheres-passwort")
+    yield client, empty
+    empty.delete_graph()
+
+
+def test_xlsx_export_imports_into_an_empty_graph(coordinator, seeded, empty_instance):
+    exported = coordinator.get("/stadtteile?format=xlsx").data
+    client, empty = empty_instance
+    import_file(client, "districts", exported, "stadtteile.xlsx")
+    assert counts(empty)["District"] == 22
+    html = client.get("/stadtteile?q=lanstrop").get_data(as_text=True)
+    assert "Lanstrop" in html and "Scharnhorst" in html, "the parent link survived the round trip"
 
 
 def test_people_and_contacts_import(coordinator, seeded, store):
@@ -194,30 +199,20 @@ def test_people_and_contacts_import(coordinator, seeded, store):
     assert len(rows) == 1 and rows[0]["strength"] == 2
 
 
-def test_json_export_round_trips_into_an_empty_instance(coordinator, seeded, catalog, embedded_server, tmp_path):
+def test_json_export_round_trips_into_an_empty_instance(coordinator, seeded, empty_instance):
     exported = coordinator.get("/export/netzwerk.json").data
     document = json.loads(exported)
     assert document["format"] == "netzwerk-graph/1"
     assert not any(n["label"] in ("User", "Change", "ApiToken") for n in document["nodes"])
 
-    from netzwerk import create_app
-    from netzwerk.config import TestConfig
-    from ..conftest import open_test_store
-    empty = open_test_store(catalog, embedded_server.socket_path)
-    try:
-        other = create_app(TestConfig(tmp_path), store=empty)
-        other.extensions["netzwerk.accounts"].create_user("a@example.org", "A", "admin", "ein-sicheres-passwort")
-        client = other.test_client()
-        Browserless(client).login("a@example.org", "ein-sicheres-passwort")
-        html = check(client, "graph", exported, "netzwerk.json").get_data(as_text=True)
-        assert f"{len(document['nodes'])} Knoten und {len(document['relationships'])} Beziehungen" in html
-        import_file(client, "graph", exported, "netzwerk.json")
-        again = json.loads(client.get("/export/netzwerk.json").data)
-        assert again == document, "the same graph, timestamps and versions included"
-        import_file(client, "graph", exported, "netzwerk.json")
-        assert json.loads(client.get("/export/netzwerk.json").data) == document, "loading twice changes nothing"
-    finally:
-        empty.delete_graph()
+    client, _ = empty_instance
+    html = check(client, "graph", exported, "netzwerk.json").get_data(as_text=True)
+    assert f"{len(document['nodes'])} Knoten und {len(document['relationships'])} Beziehungen" in html
+    import_file(client, "graph", exported, "netzwerk.json")
+    assert json.loads(client.get("/export/netzwerk.json").data) == document, \
+        "the same graph, timestamps and versions included"
+    import_file(client, "graph", exported, "netzwerk.json")
+    assert json.loads(client.get("/export/netzwerk.json").data) == document, "loading twice changes nothing"
 
 
 def test_a_json_file_with_unknown_links_is_refused(coordinator):
