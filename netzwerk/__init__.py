@@ -68,7 +68,6 @@ def create_app(config=None, store=None):
     login_manager.login_message = "Bitte melden Sie sich an, um diese Seite zu sehen."
     login_manager.login_message_category = "info"
     login_manager.session_protection = "basic"
-    login_manager.user_loader(accounts.load_session_user)
     csrf.init_app(app)
 
     from . import api, auth, home, register, system, users

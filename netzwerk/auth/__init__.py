@@ -5,12 +5,19 @@ from flask import Blueprint, current_app
 from flask_login import current_user, login_required
 
 from ..errors import Forbidden
+from ..extensions import login_manager
 
 bp = Blueprint("auth", __name__)
 
 
 def accounts():
     return current_app.extensions["netzwerk.accounts"]
+
+
+@login_manager.user_loader
+def load_user(session_id):
+    # looked up through the current app: the login manager is shared by every app in the process
+    return accounts().load_session_user(session_id)
 
 
 def permission_required(permission):
