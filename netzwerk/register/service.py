@@ -51,9 +51,10 @@ class Register:
     # --- reading ------------------------------------------------------------------------
     def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
              per_page=PER_PAGE, with_private=False):
+        filters = {name: (filters or {}).get(name) or "" for name in kind.filters}
         params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
-                      descending=bool(descending),
-                      **{name: (filters or {}).get(name) or "" for name in kind.filters})
+                      descending=bool(descending), within=self._within(kind, filters),
+                      **{k: v for k, v in filters.items() if k not in ("district", "actor")})
         rows = self.store.read(f"register/list_{kind.key}", skip=(page - 1) * per_page,
                                limit=per_page, **params)
         if rows:
@@ -64,6 +65,24 @@ class Register:
         else:
             total = 0
         return Page([self._row(kind, row, with_private) for row in rows], total, page, per_page)
+
+    def _within(self, kind, filters):
+        """The uids a district or actor filter allows, or None without such a filter.
+
+        Computed by one traversal from the district (or actor) instead of a pattern test on
+        every node of the list, which FalkorDB evaluates even when the filter is empty.
+        """
+        if filters.get("district"):
+            if kind.key == "districts":
+                rows = self.store.read("register/list_district_uids_in_area", district=filters["district"])
+            else:
+                rows = self.store.read("register/list_uids_in_area", label=kind.label,
+                                       district=filters["district"])
+        elif filters.get("actor"):
+            rows = self.store.read("register/list_staff_uids", actor=filters["actor"])
+        else:
+            return None
+        return [row["uid"] for row in rows]
 
     def export_rows(self, kind, *, q="", filters=None, with_private=False):
         return self.list(kind, q=q, filters=filters, per_page=EXPORT_LIMIT, with_private=with_private).rows

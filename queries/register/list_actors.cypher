@@ -1,12 +1,13 @@
 // name: list_actors
 // mode: read
-// params: q, actor_kind, field, district, order, descending, skip, limit
+// params: q, actor_kind, field, within, order, descending, skip, limit
+// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
 // returns: one row per Actor on the page, each with the total number of matches; q is folded text
 MATCH (n:Actor)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($actor_kind = '' OR n.kind = $actor_kind)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
-  AND ($district = '' OR (n)-[:ACTIVE_IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+  AND ($within IS NULL OR n.uid IN $within)
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
 WITH collect(n) AS nodes

@@ -1,11 +1,12 @@
 // name: list_districts
 // mode: read
-// params: q, type, district, order, descending, skip, limit
+// params: q, type, within, order, descending, skip, limit
+// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
 // returns: one row per District on the page, each with the total number of matches; q is folded text
 MATCH (n:District)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($type = '' OR n.type = $type)
-  AND ($district = '' OR (n)-[:PART_OF*1..4]->(:District {uid: $district}))
+  AND ($within IS NULL OR n.uid IN $within)
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
 WITH collect(n) AS nodes

@@ -1,11 +1,12 @@
 // name: list_needs
 // mode: read
-// params: q, field, district, language, target_group, status, order, descending, skip, limit
+// params: q, field, within, language, target_group, status, order, descending, skip, limit
+// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
 // returns: one row per Need on the page, each with the total number of matches; q is folded text
 MATCH (n:Need)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR n.field = $field)
-  AND ($district = '' OR (n)-[:IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+  AND ($within IS NULL OR n.uid IN $within)
   AND ($language = '' OR n.language = $language)
   AND ($target_group = '' OR n.target_group = $target_group)
   AND ($status = '' OR n.status = $status)

@@ -1,10 +1,11 @@
 // name: list_round_tables
 // mode: read
-// params: q, district, order, descending, skip, limit
+// params: q, within, order, descending, skip, limit
+// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
 // returns: one row per RoundTable on the page, each with the total number of matches; q is folded text
 MATCH (n:RoundTable)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($district = '' OR (n)-[:ACTIVE_IN]->(:District)-[:PART_OF*0..4]->(:District {uid: $district}))
+  AND ($within IS NULL OR n.uid IN $within)
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
 WITH collect(n) AS nodes
