@@ -98,6 +98,9 @@ NAVIGATION = (
 
 
 def _register_template_helpers(app):
+    # pages link to features of later blueprints only once those exist
+    app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
+
     @app.context_processor
     def inject():
         # the error pages render even when loading the user fails because the store is down
@@ -105,14 +108,13 @@ def _register_template_helpers(app):
             viewer = current_user._get_current_object() if current_user.is_authenticated else None
         except StoreUnavailable:
             viewer = None
-        endpoints = {rule.endpoint for rule in app.url_map.iter_rules()}
         return {
             "_": gettext,
             "lang": current_language(),
             "languages": LANGUAGES,
             "viewer": viewer,
             "navigation": [(e, values, label) for e, values, label, permission in NAVIGATION
-                           if e in endpoints and viewer is not None and viewer.can(permission)],
+                           if e in app.view_functions and viewer is not None and viewer.can(permission)],
         }
 
 

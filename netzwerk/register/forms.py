@@ -63,7 +63,9 @@ def make_field(spec):
         return EmailField(label, required + [length, Email(_l("Bitte eine gültige E-Mail-Adresse eingeben."),
                           check_deliverability=False)], description=description)
     if spec.type == "url":
-        return URLField(label, required + [length, URL(message=_l(
+        # http(s) only: a "javascript://" address would pass WTForms' URL check
+        return URLField(label, required + [length, Regexp(r"(?i)^https?://", message=_l(
+            "Bitte eine vollständige Adresse mit https:// eingeben.")), URL(message=_l(
             "Bitte eine vollständige Adresse mit https:// eingeben."))], description=description)
     if spec.type == "time":
         return StringField(label, required + [Regexp(r"^([01]\d|2[0-3]):[0-5]\d$", message=_l(

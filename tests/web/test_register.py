@@ -129,7 +129,10 @@ def test_validation_errors_are_explained_and_nothing_is_saved(coordinator, store
                                                        "website": "www.ohne-schema"})
     html = response.get_data(as_text=True)
     assert "Bitte eine gültige E-Mail-Adresse eingeben." in html
-    assert "https://" in html
+    assert "Bitte eine vollständige Adresse mit https:// eingeben." in html
+    response = post_form(coordinator, "/akteure/neu", {"name": "X", "kind": "school",
+                                                       "website": "javascript://evil.example/%0Aalert(1)"})
+    assert response.status_code == 400 and "Bitte eine vollständige Adresse" in response.get_data(as_text=True)
     assert store.read_one("home/count_overview", now="2000")["offers"] == 0
     assert store.read_one("home/count_overview", now="2000")["actors"] == 0
 
