@@ -105,7 +105,7 @@ def list_entries(kind):
     except ValueError:
         raise DomainError("page und per_page müssen ganze Zahlen sein.") from None
     result = register().list(kind, q=request.args.get("q", ""),
-                             filters={f: request.args.get(f, "") for f in kind.filters},
+                             filters={f: request.args.get(f, "") for f in kind.filter_names},
                              page=page, per_page=per_page, with_private=g.api_user.can("contacts.read"))
     return jsonify(items=result.rows, total=result.total, page=page, per_page=per_page)
 

@@ -48,7 +48,7 @@ def openapi_document():
         stored = {"allOf": [ref, {"type": "object", "properties": {
             "uid": {"type": "string"}, "version": {"type": "integer"},
             "created_at": {"type": "string"}, "updated_at": {"type": "string"}}}]}
-        filters = [{"name": f, "in": "query", "schema": {"type": "string"}} for f in ("q",) + kind.filters]
+        filters = [{"name": f, "in": "query", "schema": {"type": "string"}} for f in ["q"] + kind.filter_names]
         filters += [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
                     {"name": "per_page", "in": "query", "schema": {"type": "integer", "maximum": 500}}]
         one = {"application/json": {"schema": stored}}

@@ -10,7 +10,7 @@ import secrets
 import time
 from pathlib import Path
 
-from flask import Response, current_app, flash, redirect, render_template, request, url_for
+from flask import Response, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf.file import FileField
 from wtforms import HiddenField, SelectField, SubmitField

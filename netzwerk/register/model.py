@@ -3,7 +3,7 @@
 One registry drives the forms, lists, detail pages, imports, exports and the API, so a
 new field is added in one place. The graph model is documented in docs/model.md.
 """
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
 
 ACTOR_KINDS = (
     ("city office", "Kommunale Stelle"),
@@ -61,6 +61,16 @@ class Field:
 
 
 @dataclass(frozen=True)
+class Filter:
+    """A list filter: its query parameter, and where its choices come from (one of three)."""
+    name: str
+    label: str
+    field: str = None    # the choices of one of the kind's fields
+    entries: str = None  # the entries of a kind (matched through links, a district's sub-districts included)
+    values: str = None   # the values stored in a property
+
+
+@dataclass(frozen=True)
 class Kind:
     key: str        # API and list query names: "actors"
     item: str       # one of them, in query names: "actor" (register/create_actor)
@@ -69,9 +79,13 @@ class Kind:
     singular: str
     plural: str
     fields: tuple
-    filters: tuple = ()          # list filters besides the search box
+    filters: tuple = ()          # Filters besides the search box
     columns: tuple = ("name",)   # list columns
     importable: bool = True
+
+    @property
+    def filter_names(self):
+        return [f.name for f in self.filters]
 
     def field(self, name):
         return next(f for f in self.fields if f.name == name)
@@ -82,6 +96,9 @@ class Kind:
 
 
 NAME = Field("name", "Name", required=True, max_length=200)
+FIELD = Filter("field", "Handlungsfeld", field="fields")
+DISTRICT = Filter("district", "Stadtteil", entries="districts")
+STATUS = Filter("status", "Status", field="status")
 DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
 
 KINDS = {kind.key: kind for kind in (
@@ -94,7 +111,8 @@ KINDS = {kind.key: kind for kind in (
         Field("email", "E-Mail", "email", description="Funktionsadresse der Einrichtung."),
         Field("phone", "Telefon", max_length=60),
         Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
-    ), filters=("actor_kind", "field", "district"), columns=("name", "kind", "fields", "districts")),
+    ), filters=(Filter("actor_kind", "Art", field="kind"), FIELD, DISTRICT),
+        columns=("name", "kind", "fields", "districts")),
     Kind("people", "person", "personen", "Person", "Person", "Personen", (
         NAME,
         Field("function", "Funktion", max_length=200),
@@ -102,7 +120,8 @@ KINDS = {kind.key: kind for kind in (
         Field("phone", "Telefon", private=True, max_length=60),
         Field("consent_note", "Einwilligung", "textarea", private=True, max_length=1000,
               description="Wann und wie die Person der Speicherung ihrer Kontaktdaten zugestimmt hat."),
-    ), filters=("actor",), columns=("name", "function", "actors")),
+    ), filters=(Filter("actor", "Akteur", entries="actors"),),
+        columns=("name", "function", "actors")),
     Kind("offers", "offer", "angebote", "Offer", "Angebot", "Angebote", (
         NAME,
         DESCRIPTION,
@@ -119,7 +138,8 @@ KINDS = {kind.key: kind for kind in (
         Field("access_notes", "Zugang", "multi", ACCESS_NOTES),
         Field("status", "Status", "choice", OFFER_STATUS, required=True),
         Field("contact", "Kontakt", description="Funktionsadresse oder Telefon des Angebots."),
-    ), filters=("field", "district", "language", "target_group", "status"),
+    ), filters=(FIELD, DISTRICT, Filter("language", "Sprache", values="languages"),
+                Filter("target_group", "Zielgruppe", values="target_groups"), STATUS),
         columns=("name", "providers", "districts", "fields", "status")),
     Kind("districts", "district", "stadtteile", "District", "Stadtteil", "Stadtteile", (
         NAME,
@@ -127,12 +147,13 @@ KINDS = {kind.key: kind for kind in (
         Field("population", "Einwohner*innen", "int"),
         Field("notes", "Notizen", "textarea", max_length=2000,
               description="Z. B. „Soziale Stadt“-Gebiet."),
-    ), filters=("type", "district"), columns=("name", "type", "parent")),
+    ), filters=(Filter("type", "Typ", field="type"), Filter("district", "gehört zu", entries="districts")),
+        columns=("name", "type", "parent")),
     Kind("round_tables", "round_table", "runde-tische", "RoundTable", "Runder Tisch", "Runde Tische", (
         NAME,
         Field("purpose", "Zweck", "textarea", max_length=3000),
         Field("rhythm", "Treffen", description="Z. B. halbjährlich."),
-    ), filters=("district",), columns=("name", "rhythm", "members"), importable=False),
+    ), filters=(DISTRICT,), columns=("name", "rhythm", "members"), importable=False),
     Kind("needs", "need", "bedarfe", "Need", "Bedarf", "Bedarfe", (
         NAME,
         DESCRIPTION,
@@ -141,7 +162,9 @@ KINDS = {kind.key: kind for kind in (
         Field("language", "Sprache"),
         Field("reported_at", "Gemeldet am", description="Datum, z. B. 2026-11-22.", max_length=10),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
-    ), filters=("field", "district", "language", "target_group", "status"),
+    ), filters=(Filter("field", "Handlungsfeld", field="field"), DISTRICT,
+                Filter("language", "Sprache", values="language"),
+                Filter("target_group", "Zielgruppe", values="target_group"), STATUS),
         columns=("name", "districts", "field", "status"),
         importable=False),
 )}

@@ -51,7 +51,7 @@ class Register:
     # --- reading ------------------------------------------------------------------------
     def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
              per_page=PER_PAGE, with_private=False):
-        filters = {name: (filters or {}).get(name) or "" for name in kind.filters}
+        filters = {name: (filters or {}).get(name) or "" for name in kind.filter_names}
         params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
                       descending=bool(descending), within=self._within(kind, filters),
                       **{k: v for k, v in filters.items() if k not in ("district", "actor")})

@@ -19,10 +19,6 @@ from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
 from .model import COLUMN_LABELS, KINDS, LINKS
 
-FILTER_LABELS = {"actor_kind": "Art", "field": "Handlungsfeld", "district": "Stadtteil", "language": "Sprache",
-                 "target_group": "Zielgruppe", "status": "Status", "type": "Typ", "actor": "Akteur"}
-
-
 def _with_private():
     return current_user.can("contacts.read")
 
@@ -44,20 +40,14 @@ def _int_arg(name, default):
 def _filter_options(kind):
     """Choices for each filter of a list page, from the model or from the data."""
     options = {}
-    for name in kind.filters:
-        if name == "district":
-            options[name] = register().options(KINDS["districts"])
-        elif name == "actor":
-            options[name] = register().options(KINDS["actors"])
-        elif name in ("language", "target_group"):
-            property_name = {"offers": {"language": "languages", "target_group": "target_groups"}}.get(
-                kind.key, {}).get(name, name)
-            values = register().values(kind, property_name, is_list=kind.key == "offers")
-            options[name] = [(v, v) for v in values]
+    for spec in kind.filters:
+        if spec.entries:
+            options[spec.name] = register().options(KINDS[spec.entries])
+        elif spec.values:
+            values = register().values(kind, spec.values, is_list=kind.field(spec.values).is_list)
+            options[spec.name] = [(v, v) for v in values]
         else:
-            field_name = {"actor_kind": "kind", "field": "field" if kind.key == "needs" else "fields"}.get(name, name)
-            spec = kind.field(field_name)
-            options[name] = [(v, _(label)) for v, label in spec.choices]
+            options[spec.name] = [(v, _(label)) for v, label in kind.field(spec.field).choices]
     return options
 
 
@@ -65,7 +55,7 @@ def _filter_options(kind):
 @permission_required("register.read")
 def list_entries(kind):
     q = request.args.get("q", "").strip()[:200]
-    filters = {name: request.args.get(name, "") for name in kind.filters}
+    filters = {name: request.args.get(name, "") for name in kind.filter_names}
     order = request.args.get("sortierung", "name")
     descending = order.startswith("-")
     order = order.lstrip("-")
@@ -79,8 +69,7 @@ def list_entries(kind):
                            per_page=per_page if per_page in PAGE_SIZES else 25,
                            with_private=_with_private())
     return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
-                           filter_options=_filter_options(kind), filter_labels=FILTER_LABELS,
-                           column_labels=COLUMN_LABELS,
+                           filter_options=_filter_options(kind), column_labels=COLUMN_LABELS,
                            sort=request.args.get("sortierung", "name"))
 
 

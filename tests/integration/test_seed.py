@@ -1,7 +1,6 @@
 """The demo seed: the documents' facts are in the graph, and loading twice changes nothing."""
 from netzwerk.config import PROJECT_ROOT
 from netzwerk.seeding import load_seed
-from netzwerk.text import seed_uid
 
 SEED = PROJECT_ROOT / "seed"
 

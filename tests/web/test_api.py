@@ -3,7 +3,7 @@ import pytest
 
 from netzwerk.text import seed_uid
 
-from ..conftest import csrf_token, post_form
+from ..conftest import post_form
 
 
 @pytest.fixture
