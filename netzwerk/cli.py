@@ -5,6 +5,7 @@ import time
 
 import click
 
+from .clock import now_iso
 from .config import Config
 from .store import StoreError
 
@@ -21,19 +22,15 @@ def _store(app):
     return app.extensions["netzwerk.store"]
 
 
-def _now():
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
-
-
 def _load_demo(app, echo):
     from .seeding import load_seed
     store = _store(app)
-    if store.read_one("home/count_overview", now=_now())["actors"]:
+    if store.read_one("home/count_overview", now=now_iso())["actors"]:
         echo("Demodaten: die Datenbank enthält schon Akteure, es wird nichts geladen.")
         return
     echo("Demodaten werden geladen …")
     started = time.monotonic()
-    statements = load_seed(store, app.config["SEED_DIR"], _now())
+    statements = load_seed(store, app.config["SEED_DIR"], now_iso())
     echo(f"Demodaten geladen ({statements} Anweisungen, {time.monotonic() - started:.1f} s).")
 
 
@@ -79,7 +76,7 @@ def seed():
     store = _store(app)
     try:
         click.echo("Demodaten werden geladen …")
-        statements = load_seed(store, app.config["SEED_DIR"], _now())
+        statements = load_seed(store, app.config["SEED_DIR"], now_iso())
         click.echo(f"Fertig: {statements} Anweisungen angewandt.")
     finally:
         store.close()

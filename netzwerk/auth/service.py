@@ -2,12 +2,12 @@
 import hashlib
 import hmac
 import secrets
-import time
 from dataclasses import dataclass
 
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..clock import now_iso, now_millis, today
 from ..text import new_uid
 from .roles import ROLES, role_can
 
@@ -61,14 +61,6 @@ def _token_hash(token):
 
 def normalise_email(email):
     return (email or "").strip().lower()
-
-
-def now_millis():
-    return int(time.time() * 1000)
-
-
-def now_iso():
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.localtime())
 
 
 class Accounts:
@@ -157,7 +149,7 @@ class Accounts:
         if not token or not token.startswith("nw_"):
             return None
         rows = self.store.write("auth/use_api_token", hash=_token_hash(token),
-                                today=time.strftime("%Y-%m-%d"))
+                                today=today())
         return _user(rows[0]) if rows else None
 
     def end_sessions(self, user):

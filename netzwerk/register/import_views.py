@@ -18,6 +18,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from ..auth import permission_required
+from ..clock import now_iso
 from ..errors import NotFound
 from ..forms import Form
 from ..i18n import gettext as _
@@ -102,7 +103,7 @@ def apply_import_file(token):
     if meta["user"] != current_user.uid:
         raise NotFound()
     data = data_path.read_bytes()
-    now = time.strftime("%Y-%m-%dT%H:%M:%S")
+    now = now_iso()
     try:
         # planned again: the graph may have changed since the dry run
         result = _plan(meta["kind"], meta["filename"], data)

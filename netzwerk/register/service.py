@@ -1,8 +1,8 @@
 """The register's operations: plain data in, plain data out, one store call per change."""
 import math
-import time
 from dataclasses import dataclass
 
+from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..text import fold, new_uid, search_text
 from .model import KINDS, KINDS_BY_LABEL, links_of
@@ -11,10 +11,6 @@ from .model import KINDS, KINDS_BY_LABEL, links_of
 SEARCHED = ("description", "function", "purpose", "notes")
 PER_PAGE = 25
 EXPORT_LIMIT = 100_000
-
-
-def now_iso():
-    return time.strftime("%Y-%m-%dT%H:%M:%S")
 
 
 def entry_props(kind, values):
@@ -52,9 +48,10 @@ class Register:
     def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
              per_page=PER_PAGE, with_private=False):
         filters = {name: (filters or {}).get(name) or "" for name in kind.filter_names}
+        linked = {spec.name for spec in kind.filters if spec.entries}  # answered by _within
         params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
                       descending=bool(descending), within=self._within(kind, filters),
-                      **{k: v for k, v in filters.items() if k not in ("district", "actor")})
+                      **{k: v for k, v in filters.items() if k not in linked})
         rows = self.store.read(f"register/list_{kind.key}", skip=(page - 1) * per_page,
                                limit=per_page, **params)
         if rows:

@@ -91,11 +91,14 @@ def show_entry(kind, uid):
     entry = register().get(kind, uid, with_private=with_private)
     sections, others = register().link_sections(kind, uid, with_private=with_private)
     can_edit = current_user.can("register.edit")
-    for index, section in enumerate(sections):
+    options = {}  # several sections may offer entries of the same kind: read each kind once
+    for section in sections:
         section["index"] = LINKS.index(section["link"])
         if can_edit:
-            section["form"] = link_form(section["link"], section["direction"],
-                                        register().options(section["other"]),
+            other = section["other"]
+            if other.key not in options:
+                options[other.key] = register().options(other)
+            section["form"] = link_form(section["link"], section["direction"], options[other.key],
                                         prefix=f"l{section['index']}{section['direction']}")
     return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
                            others=others, history=register().history(uid), can_edit=can_edit,
