@@ -185,8 +185,11 @@ def plan_import(register, kind_key, header, rows):
     kind = KINDS[kind_key]
     fields, links = LAYOUT[kind_key]
     _check_header(header)
-    existing = {fold(row["name"]): row for row in
-                register.export_rows(kind, with_private=True)}
+    existing, ambiguous = {}, set()
+    for row in register.export_rows(kind, with_private=True):
+        if fold(row["name"]) in existing:
+            ambiguous.add(fold(row["name"]))  # two entries with the same name: which to update?
+        existing[fold(row["name"])] = row
     targets = {column: _Names(register, target) for column, target in links.items() if target}
 
     # first pass: which rows are new, so that rows may refer to each other (a district's parent)
@@ -208,6 +211,10 @@ def plan_import(register, kind_key, header, rows):
             results.append(RowResult(number, name, "rejected", f"doppelte Zeile (wie Zeile {first_line[key]})"))
             continue
         first_line[key] = number
+        if key in ambiguous:
+            results.append(RowResult(number, name, "rejected",
+                                     f"es gibt mehrere Einträge „{name}“; bitte im Register zusammenführen"))
+            continue
         values, link_uids, problems = {}, {}, []  # every problem of a row, not just the first
         for column in fields:
             if column in cells:

@@ -234,3 +234,12 @@ def test_offers_import_links_providers_and_districts(coordinator, seeded, store)
     bad = offers.replace("16:00", "16 Uhr").replace("wöchentlich", "ständig")
     page = check(coordinator, "offers", bad.encode()).get_data(as_text=True)
     assert "1 abgelehnt" in page and "ständig" in page
+
+
+def test_a_name_that_two_entries_share_is_not_guessed(coordinator, store):
+    from netzwerk.register.model import KINDS
+    register = coordinator.application.extensions["netzwerk.register"]
+    for _ in range(2):
+        register.create(KINDS["districts"], {"name": "Mitte", "type": "Stadtteil"}, "test")
+    page = check(coordinator, "districts", "name;type;population\nMitte;Stadtteil;5000\n".encode()).get_data(as_text=True)
+    assert "1 abgelehnt" in page and "mehrere Einträge „Mitte“" in page
