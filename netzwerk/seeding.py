@@ -105,24 +105,15 @@ def build_plan(seed_dir):
                     link = dict(entry) if isinstance(entry, dict) else {"to": entry}
                     other = uid(target, link.pop("to"), file)
                     ends = (other, own) if (section, field) in REVERSED else (own, other)
-                    link_rows[stem].append({"from": ends[0], "to": ends[1], "role": None,
-                                            "since": None, "context": None, "strength": None,
-                                            **link})
+                    link_rows[stem].append({"from": ends[0], "to": ends[1], **link})
     plan = []
     for section, (_, stem) in NODE_SECTIONS.items():
         if node_rows[section]:
             plan.append((f"graph/{stem}", {"rows": node_rows[section]}))
     for stem, rows in link_rows.items():
         if rows:
-            plan.append((f"graph/{stem}", {"links": _only_used(stem, rows)}))
+            plan.append((f"graph/{stem}", {"links": rows}))
     return plan
-
-
-def _only_used(stem, rows):
-    # each link query declares exactly the link fields it reads
-    wanted = {"merge_works_at": ("role",), "merge_knows": ("since", "context", "strength")}
-    extra = wanted.get(stem, ())
-    return [{"from": r["from"], "to": r["to"], **{k: r[k] for k in extra}} for r in rows]
 
 
 def load_seed(store, seed_dir, now):
