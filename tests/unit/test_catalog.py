@@ -82,3 +82,18 @@ def test_the_project_catalog_loads():
     assert len(catalog) > 20
     for query in catalog:
         assert query.returns, f"{query.name} should say what it returns"
+
+
+def test_every_query_the_code_names_exists():
+    """Catches a renamed or deleted query file before a page calls it."""
+    import re
+    names = {q.name for q in QueryCatalog(PROJECT_ROOT / "queries")}
+    domains = {name.split("/")[0] for name in names}
+    pattern = re.compile(r'"((?:%s)/[a-z_]+)"' % "|".join(sorted(domains)))
+    referenced = {}
+    for path in (PROJECT_ROOT / "netzwerk").rglob("*.py"):
+        for name in pattern.findall(path.read_text(encoding="utf-8")):
+            referenced.setdefault(name, path.name)
+    assert len(referenced) > 30
+    missing = {name: where for name, where in referenced.items() if name not in names}
+    assert not missing, f"queries named in code but not in queries/: {missing}"
