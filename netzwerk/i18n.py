@@ -147,6 +147,85 @@ EN = {
     "Kontakte (wer kennt wen)": "Contacts (who knows whom)", "Ganzes Netzwerk (JSON-Export)": "Whole network (JSON export)",
     "Neuer Zugang": "New account", "Zugang anlegen": "Create account", "Übernehmen": "Apply",
     "gesperrt": "locked", "Neuer Schlüssel": "New key", "Schlüssel erzeugen": "Create key", "widerrufen": "revoke",
+    "(lässt sich hier wieder importieren).": "(can be imported here again).",
+    "Aktion": "Action",
+    "Anschrift der Einrichtung, keine Privatadressen.": "The organisation's address, no private addresses.",
+    "Beginnt mit": "Starts with",
+    "Beschreibung der Schnittstelle (OpenAPI)": "API description (OpenAPI)",
+    "Bitte als Uhrzeit im Format 08:30 eingeben.": "Please enter a time such as 08:30.",
+    "Bitte eine Datei wählen.": "Please choose a file.",
+    "Bitte eine Zahl ab 0 eingeben.": "Please enter a number from 0.",
+    "Bitte eine gültige E-Mail-Adresse eingeben.": "Please enter a valid e-mail address.",
+    "Bitte eine vollständige Adresse mit https:// eingeben.": "Please enter a full address starting with https://.",
+    "Bitte einen Eintrag wählen.": "Please choose an entry.",
+    "Bitte einen Namen angeben, z. B. „Auswertung Sozialamt“.": "Please give it a name, e.g. \"Social office report\".",
+    "Das ganze Netzwerk als JSON herunterladen": "Download the whole network as JSON",
+    "Datei (CSV, XLSX oder JSON)": "File (CSV, XLSX or JSON)",
+    "Datum, z. B. 2026-11-22.": "Date, e.g. 2026-11-22.",
+    "Demo-Passwort": "demo password",
+    "Der Schlüssel hat die Rechte Ihrer Rolle. Er wird nur einmal angezeigt.":
+        "The key has your role's rights. It is shown only once.",
+    "Der Schlüssel wurde widerrufen.": "The key has been revoked.",
+    "Der Zugang für {email} wurde angelegt.": "The account for {email} has been created.",
+    "Der Zugang {email} wurde geändert.": "The account {email} has been changed.",
+    "Die Datei enthält abgelehnte Zeilen. Es wird nichts importiert, bis sie korrigiert sind.":
+        "The file has rejected rows. Nothing is imported until they are corrected.",
+    "Die geprüfte Datei ist nicht mehr vorhanden. Bitte erneut hochladen.":
+        "The checked file is no longer there. Please upload it again.",
+    "Erst prüfen, dann importieren: Die Prüfung zeigt Zeile für Zeile, was angelegt, geändert oder abgelehnt wird. Importiert wird nur eine Datei ohne abgelehnte Zeilen, und dann ganz.":
+        "Check first, then import: the check shows row by row what will be created, changed or rejected. "
+        "Only a file without rejected rows is imported, and then as a whole.",
+    "Erstes Passwort": "First password",
+    "Erzeugt": "Created",
+    "Es gibt bereits einen Zugang mit dieser E-Mail.": "An account with this e-mail already exists.",
+    "Funktionsadresse der Einrichtung.": "The organisation's shared address.",
+    "Funktionsadresse oder Telefon des Angebots.": "The offer's shared address or phone.",
+    "Höchstens %(max)d Zeichen.": "At most %(max)d characters.",
+    "Höchstens 20 MB. CSV mit Semikolon oder Komma, UTF-8 oder Windows-1252.":
+        "At most 20 MB. CSV with semicolons or commas, UTF-8 or Windows-1252.",
+    "Ihr neuer Schlüssel – er wird nur jetzt angezeigt:": "Your new key – it is shown only now:",
+    "Import abgeschlossen: {nodes} Knoten und {relationships} Beziehungen geladen.":
+        "Import finished: {nodes} nodes and {relationships} relationships loaded.",
+    "Import abgeschlossen: {written} Zeilen gespeichert, {unchanged} unverändert.":
+        "Import finished: {written} rows saved, {unchanged} unchanged.",
+    "Jede Liste lässt sich auf ihrer Seite als CSV oder XLSX herunterladen.":
+        "Every list can be downloaded as CSV or XLSX from its page.",
+    "Mehrere Werte in einer Zelle werden mit Semikolon getrennt. Auswahlfelder nehmen den gespeicherten Wert oder die deutsche Bezeichnung. Verbindungen werden über den Namen gefunden; vorhandene Verbindungen werden nie entfernt.":
+        "Several values in one cell are separated by semicolons. Choice columns take the stored value or "
+        "the German label. Links are found by name; existing links are never removed.",
+    "Mehrere durch Semikolon trennen.": "Separate several with semicolons.",
+    "Mindestens 12 Zeichen. Bitte sicher übermitteln; die Person kann es danach ändern.":
+        "At least 12 characters. Please pass it on safely; the person can change it afterwards.",
+    "Mit einem Schlüssel können andere Programme die JSON-Schnittstelle unter /api/v1/ nutzen, mit den Rechten Ihrer Rolle.":
+        "With a key, other programs can use the JSON interface under /api/v1/, with your role's rights.",
+    "Netzwerkansicht": "Network view",
+    "Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderungen wurden nicht gespeichert: Bitte laden Sie den Eintrag neu und tragen Sie sie erneut ein.":
+        "Someone else has changed this entry in the meantime. Your changes were not saved: please reload "
+        "the entry and enter them again.",
+    "Ein Eintrag kann nicht mit sich selbst verbunden werden.": "An entry cannot be linked to itself.",
+    "Rolle und Status": "Role and state",
+    "Schlüssel {name} widerrufen": "Revoke key {name}",
+    "Senden Sie ihn als Kopfzeile: Authorization: Bearer …": "Send it as a header: Authorization: Bearer …",
+    "Sie haben noch keine Schlüssel.": "You have no keys yet.",
+    "Verbindung zu {name} entfernen": "Remove the link to {name}",
+    "Wann und wie die Person der Speicherung ihrer Kontaktdaten zugestimmt hat.":
+        "When and how the person agreed to their contact details being stored.",
+    "Wofür ist der Schlüssel?": "What is the key for?",
+    "Z. B. halbjährlich.": "E.g. every six months.",
+    "Z. B. „Soziale Stadt“-Gebiet.": "E.g. a \"Soziale Stadt\" area.",
+    "Zuletzt genutzt": "Last used",
+    "der Änderungsverlauf ({count} Einträge)": "the change history ({count} entries)",
+    "neu": "new",
+    "weitere Verbindungen": "other links",
+    "{create} neu, {update} geändert, {unchanged} unverändert, {rejected} abgelehnt.":
+        "{create} new, {update} changed, {unchanged} unchanged, {rejected} rejected.",
+    "{kind} anlegen": "Create {kind}",
+    "{kind} bearbeiten": "Edit {kind}",
+    "{name} löschen?": "Delete {name}?",
+    "{name} wurde angelegt.": "{name} has been created.",
+    "{name} wurde gelöscht.": "{name} has been deleted.",
+    "{nodes} Knoten und {relationships} Beziehungen werden geladen (vorhandene bleiben unverändert).":
+        "{nodes} nodes and {relationships} relationships will be loaded (existing ones stay unchanged).",
     "Zur Startseite": "Go to the start page",
     "Fehler": "Error",
 }
