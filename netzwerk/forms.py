@@ -1,7 +1,7 @@
 """The base form: Flask-WTF with WTForms' own messages in German."""
 from flask_wtf import FlaskForm
 
-from .i18n import current_language, gettext
+from .i18n import current_language
 
 # WTForms' built-in messages, in German (the English originals are the keys)
 GERMAN = {
@@ -34,6 +34,3 @@ class Form(FlaskForm):
         def get_translations(self, form):
             return _Messages()
 
-
-def translated(text):
-    return gettext(text)

@@ -116,13 +116,14 @@ def build_plan(seed_dir):
     return plan
 
 
+def write_plan(store, plan, now):
+    """Writes a plan of merge statements as one unit; node merges get the time stamp."""
+    steps = [(name, {**params, "now": now} if "rows" in params else params) for name, params in plan]
+    if steps:
+        store.write_unit(steps)
+    return len(steps)
+
+
 def load_seed(store, seed_dir, now):
     """Loads the seed as one unit of idempotent writes; returns the number of statements."""
-    plan = build_plan(seed_dir)
-    steps = []
-    for name, params in plan:
-        if "rows" in params:
-            params = {**params, "now": now}
-        steps.append((name, params))
-    store.write_unit(steps)
-    return len(steps)
+    return write_plan(store, build_plan(seed_dir), now)

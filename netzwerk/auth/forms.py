@@ -1,13 +1,13 @@
 """Login and password forms."""
-from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, StringField, SubmitField
 from wtforms.validators import DataRequired, Email, EqualTo, Length
 
+from ..forms import Form
 from ..i18n import lazy_gettext as _l
 from .service import MIN_PASSWORD_LENGTH
 
 
-class LoginForm(FlaskForm):
+class LoginForm(Form):
     email = EmailField(_l("E-Mail"), validators=[
         DataRequired(_l("Bitte geben Sie Ihre E-Mail-Adresse ein.")),
         Email(_l("Bitte geben Sie eine gültige E-Mail-Adresse ein."), check_deliverability=False)],
@@ -18,7 +18,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Anmelden"))
 
 
-class ChangePasswordForm(FlaskForm):
+class ChangePasswordForm(Form):
     current = PasswordField(_l("Aktuelles Passwort"), validators=[
         DataRequired(_l("Bitte geben Sie Ihr Passwort ein."))],
         render_kw={"autocomplete": "current-password"})
@@ -32,7 +32,7 @@ class ChangePasswordForm(FlaskForm):
     submit = SubmitField(_l("Speichern"))
 
 
-class TokenForm(FlaskForm):
+class TokenForm(Form):
     name = StringField(_l("Wofür ist der Schlüssel?"), validators=[
         DataRequired(_l("Bitte einen Namen angeben, z. B. „Auswertung Sozialamt“.")), Length(max=80)],
         description=_l("Der Schlüssel hat die Rechte Ihrer Rolle. Er wird nur einmal angezeigt."))

@@ -41,12 +41,17 @@ def _defuse(value):
     return value
 
 
-def export_response(kind, rows, fmt, with_private):
-    header, body = export_table(kind, rows, with_private)
+def spreadsheet_response(header, body, fmt, filename, title):
+    """A download of the table as csv or xlsx."""
     if fmt == "xlsx":
-        data = xlsx_bytes(header, body, kind.plural)
+        data = xlsx_bytes(header, body, title)
         mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     else:
         data, mimetype = csv_bytes(header, body), "text/csv; charset=utf-8"
     return Response(data, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="{kind.slug}.{fmt}"'})
+        "Content-Disposition": f'attachment; filename="{filename}.{fmt}"'})
+
+
+def export_response(kind, rows, fmt, with_private):
+    header, body = export_table(kind, rows, with_private)
+    return spreadsheet_response(header, body, fmt, kind.slug, kind.plural)

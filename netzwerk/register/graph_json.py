@@ -59,13 +59,8 @@ def plan_graph(data):
                                             **{f: props.get(f) for f in fields}})
     if problems:
         raise ImportFileError("Der Export kann nicht geladen werden: " + "; ".join(problems[:5]))
-    steps = [(NODE_QUERIES[label], {"rows": label_rows, "now": None}) for label, label_rows in rows.items()]
+    steps = [(NODE_QUERIES[label], {"rows": label_rows}) for label, label_rows in rows.items()]
     steps += [(query, {"links": query_links}) for query, query_links in links.items()]
     counts = {"nodes": sum(len(r) for r in rows.values()), "relationships": sum(len(l) for l in links.values())}
     return steps, counts
 
-
-def load_graph(store, steps, now):
-    steps = [(name, {**params, "now": now}) if "now" in params else (name, params) for name, params in steps]
-    if steps:
-        store.write_unit(steps)

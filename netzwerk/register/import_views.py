@@ -24,8 +24,9 @@ from ..forms import Form
 from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
 from . import bp, register
-from .exports import csv_bytes, xlsx_bytes
-from .graph_json import export_graph, load_graph, plan_graph
+from .exports import spreadsheet_response
+from ..seeding import write_plan
+from .graph_json import export_graph, plan_graph
 from .imports import IMPORT_KINDS, ImportFileError, apply_import, plan_import, read_table, template_rows
 from .model import KINDS
 
@@ -78,9 +79,9 @@ def import_page():
             error = exc.message
         else:
             if result["graph"] or not result["plan"].rejected:
-                token = secrets.token_urlsafe(16)
-                (_stash_dir() / f"{token}.bin").write_bytes(data)
-                (_stash_dir() / f"{token}.json").write_text(json.dumps(
+                token, stash = secrets.token_urlsafe(16), _stash_dir()
+                (stash / f"{token}.bin").write_bytes(data)
+                (stash / f"{token}.json").write_text(json.dumps(
                     {"kind": form.kind.data, "filename": upload.filename, "user": current_user.uid}))
                 apply_form = ApplyForm(token=token)
     status = 400 if (error or form.errors) else 200
@@ -95,7 +96,8 @@ def apply_import_file(token):
     form = ApplyForm()
     if not form.validate_on_submit() or form.token.data != token or not token.replace("-", "").replace("_", "").isalnum():
         raise NotFound()
-    meta_path, data_path = _stash_dir() / f"{token}.json", _stash_dir() / f"{token}.bin"
+    stash = _stash_dir()
+    meta_path, data_path = stash / f"{token}.json", stash / f"{token}.bin"
     if not meta_path.exists():
         flash(_("Die geprüfte Datei ist nicht mehr vorhanden. Bitte erneut hochladen."), "error")
         return redirect(url_for("register.import_page"))
@@ -108,7 +110,7 @@ def apply_import_file(token):
         # planned again: the graph may have changed since the dry run
         result = _plan(meta["kind"], meta["filename"], data)
         if result["graph"]:
-            load_graph(register().store, result["steps"], now)
+            write_plan(register().store, result["steps"], now)
             message = _("Import abgeschlossen: {nodes} Knoten und {relationships} Beziehungen geladen.",
                         **result["counts"])
         else:
@@ -131,13 +133,7 @@ def import_template(kind, fmt):
     if kind not in IMPORT_KINDS or fmt not in ("csv", "xlsx"):
         raise NotFound()
     header, rows = template_rows(kind)
-    if fmt == "xlsx":
-        data = xlsx_bytes(header, rows, kind)
-        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        data, mimetype = csv_bytes(header, rows), "text/csv; charset=utf-8"
-    return Response(data, mimetype=mimetype,
-                    headers={"Content-Disposition": f'attachment; filename="vorlage-{kind}.{fmt}"'})
+    return spreadsheet_response(header, rows, fmt, f"vorlage-{kind}", kind)
 
 
 @bp.route("/export/netzwerk.json")
