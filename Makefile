@@ -4,12 +4,14 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LINT := tools/cypher-lint
 
-.PHONY: run test lint-deps browser clean
+.PHONY: run test lint-deps browser neo4j clean
 
-run: $(VENV)/.run-installed
+# NETZWERK_DATABASE_URL=neo4j-embedded make run: the same on real Neo4j (needs Java 17+ and Maven)
+run: $(VENV)/.run-installed $(if $(filter neo4j-embedded,$(NETZWERK_DATABASE_URL)),neo4j)
 	$(BIN)/netzwerk run --demo
 
-test: $(VENV)/.test-installed $(LINT)/node_modules/.installed browser
+# every store test runs on FalkorDB and on Neo4j 5.26 (PYTEST_ARGS="--backend falkordb" for one half)
+test: $(VENV)/.test-installed $(LINT)/node_modules/.installed browser neo4j
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.venv-ok:
@@ -34,5 +36,9 @@ $(LINT)/node_modules/.installed: $(LINT)/package.json $(LINT)/package-lock.json
 browser:
 	@tools/ensure-chromium
 
+# The Neo4j launcher (tools/neo4j): built with Maven, offline after the first fetch.
+neo4j:
+	@tools/ensure-neo4j
+
 clean:
-	rm -rf $(VENV) $(LINT)/node_modules
+	rm -rf $(VENV) $(LINT)/node_modules tools/neo4j/target

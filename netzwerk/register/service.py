@@ -112,7 +112,9 @@ class Register:
         return self.store.read("import/list_contacts")
 
     def history(self, uid, limit=50):
-        return self.store.read("register/list_entry_changes", uid=uid, limit=limit)
+        rows = self.store.read("register/list_entry_changes", uid=uid, limit=limit)
+        # keys() of a map comes back in a different order on each engine: sort the field names
+        return [{**row, "fields": sorted(row["fields"] or [])} for row in rows]
 
     def link_sections(self, kind, uid, *, with_private=False):
         """The entry's neighbourhood, grouped by the link specs of its kind."""

@@ -14,7 +14,11 @@ NEO4J_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 
 
 def open_store(config, catalog=None):
-    """Opens the store that config.DATABASE_URL names; "embedded" starts FalkorDB in DATA_DIR."""
+    """Opens the store that config.DATABASE_URL names.
+
+    "embedded" starts FalkorDB in DATA_DIR, "neo4j-embedded" the Neo4j launcher there; when
+    another netzwerk process already serves that directory, the store attaches to it.
+    """
     catalog = catalog or QueryCatalog(config.QUERY_DIR)
     url = config.DATABASE_URL
     timeouts = dict(query_timeout=config.QUERY_TIMEOUT_SECONDS,
@@ -29,6 +33,13 @@ def open_store(config, catalog=None):
         server.start()
         return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
                            server=server, **timeouts)
+    if url == "neo4j-embedded":
+        from .neo4j_embedded import EmbeddedNeo4j
+        from .neo4j_store import Neo4jStore
+        server = EmbeddedNeo4j(config.DATA_DIR)
+        owned = None if server.answering() else server.start()
+        return Neo4jStore(catalog, url=server.url, user="neo4j", password=server.password(),
+                          database="neo4j", server=owned, **timeouts)
     parsed = urlparse(url)
     if parsed.scheme == "falkordb":
         from .falkordb_store import FalkorStore
@@ -44,5 +55,5 @@ def open_store(config, catalog=None):
         return Neo4jStore(catalog, url=url, user=config.NEO4J_USER, password=config.NEO4J_PASSWORD,
                           database=config.NEO4J_DATABASE, **timeouts)
     raise StoreError(
-        f"NETZWERK_DATABASE_URL={url!r} wird nicht unterstützt: erlaubt sind 'embedded', "
+        f"NETZWERK_DATABASE_URL={url!r} wird nicht unterstützt: erlaubt sind 'embedded', 'neo4j-embedded', "
         "falkordb://host:port, unix:///pfad/zum.sock, bolt://, neo4j://, neo4j+s://")

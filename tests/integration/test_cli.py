@@ -1,4 +1,4 @@
-"""The `netzwerk` command against a real store (the session's embedded server)."""
+"""The `netzwerk` command against a real store (the session's database, on each backend)."""
 import pytest
 from click.testing import CliRunner
 
@@ -6,9 +6,8 @@ from netzwerk.cli import main
 
 
 @pytest.fixture
-def cli_env(store, embedded_server, tmp_path):
-    return {"NETZWERK_DATABASE_URL": f"unix://{embedded_server.socket_path}",
-            "NETZWERK_GRAPH_NAME": store.graph_name, "NETZWERK_DATA_DIR": str(tmp_path)}
+def cli_env(store, database, tmp_path):
+    return {**database.environment(store), "NETZWERK_DATA_DIR": str(tmp_path)}
 
 
 def run(env, *args, input=None):

@@ -21,9 +21,11 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start(data_dir, port):
+def start(data_dir, port, database_url=None):
     env = {**os.environ, "NETZWERK_DATA_DIR": str(data_dir)}
     env.pop("NETZWERK_DATABASE_URL", None)
+    if database_url:
+        env["NETZWERK_DATABASE_URL"] = database_url
     return subprocess.Popen([NETZWERK, "run", "--demo", "--port", str(port)], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
@@ -91,3 +93,32 @@ def test_a_killed_app_takes_its_database_with_it(tmp_path_factory):
     process = start(data_dir, port)  # the stale socket and pid file do not block the next start
     wait_healthy(process, port)
     stop_with_ctrl_c(process)
+
+
+def launcher_jvms(data_dir):
+    out = subprocess.run(["pgrep", "-f", f"Neo4jLauncher {data_dir}"], capture_output=True, text=True)
+    return [int(pid) for pid in out.stdout.split()]
+
+
+def test_run_on_neo4j_embedded_and_ctrl_c_leaves_no_jvm(tmp_path_factory):
+    from ..conftest import neo4j_missing
+    missing = neo4j_missing()
+    if missing:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI=true, aber der Neo4j-Starter fehlt: {missing}.")
+        pytest.skip(f"übersprungen: {missing}.")
+    data_dir = tmp_path_factory.mktemp("run-neo4j")
+    port = free_port()
+    process = start(data_dir, port, "neo4j-embedded")
+    wait_healthy(process, port, timeout=120)
+    assert launcher_jvms(data_dir / "neo4j"), "Neo4j runs while the app runs"
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=5) as response:
+        assert b'"neo4j"' in response.read()
+    output = stop_with_ctrl_c(process)
+    assert "Demodaten geladen" in output and "neo4j-embedded" in output
+    deadline = time.monotonic() + 10
+    while launcher_jvms(data_dir / "neo4j") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert launcher_jvms(data_dir / "neo4j") == [], "no orphan JVM after Ctrl-C"
+    assert not (data_dir / "neo4j.pid").exists()
+    assert oct((data_dir / "neo4j.password").stat().st_mode & 0o777) == "0o600"

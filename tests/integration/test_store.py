@@ -1,4 +1,4 @@
-"""The store on a real embedded FalkorDB: plain data out, errors mapped, schema idempotent."""
+"""The store on both real databases: plain data out, errors mapped, schema idempotent."""
 import pytest
 
 from netzwerk.store import ConstraintViolation, QueryError
@@ -78,3 +78,22 @@ def test_login_throttle_counts_only_the_window(store):
 
 def test_ping(store):
     assert store.ping() is True
+
+
+def test_a_unit_that_fails_half_way(store, backend):
+    """Neo4j rolls the whole unit back; FalkorDB keeps the statements before the failing one
+    (it has no rollback across statements), which is why units hold only idempotent MERGEs."""
+    user = dict(name="A", role="member", password_hash="x", session_token="t", demo=False,
+                now="2026-01-01T00:00:00", created_by="test")
+    create_user(store, "u0", "taken@example.org")
+    with pytest.raises(ConstraintViolation):
+        store.write_unit([
+            ("auth/create_user", dict(user, uid="u1", email="new@example.org")),
+            ("auth/create_user", dict(user, uid="u2", email="taken@example.org")),
+        ])
+    assert store.read_one("auth/get_user_by_uid", uid="u2") is None
+    first = store.read_one("auth/get_user_by_uid", uid="u1")
+    if backend == "neo4j":
+        assert first is None, "Neo4j: nothing of a failed unit is left behind"
+    else:
+        assert first is not None, "FalkorDB: the statements before the failure stay (documented)"

@@ -102,9 +102,8 @@ def test_throttle_stores_neither_email_nor_address(store, auth, users):
     auth.login(users["member"], "falsch-falsch", address="203.0.113.5")
     keys = {r["label"] for r in store.read("graph/count_nodes_by_label")}
     assert "LoginThrottle" in keys
-    from netzwerk.store.falkordb_store import FalkorStore
-    assert isinstance(store, FalkorStore)
-    dump = str(store.graph.query("MATCH (t:LoginThrottle) RETURN t.key").result_set)
+    from ..conftest import raw_rows
+    dump = str(raw_rows(store, "MATCH (t:LoginThrottle) RETURN properties(t) AS t"))
     assert "member@example.org" not in dump and "203.0.113.5" not in dump
 
 

@@ -37,10 +37,10 @@ def test_names_from_the_graph_are_escaped(client, auth, users, store):
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
 
 
-def test_healthz_reports_the_store(client):
+def test_healthz_reports_the_store(client, backend):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.get_json() == {"status": "ok", "store": "falkordb"}
+    assert response.get_json() == {"status": "ok", "store": backend}
 
 
 def test_english_is_available(client, auth, users):

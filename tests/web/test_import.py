@@ -163,23 +163,34 @@ def test_templates_have_the_documented_columns(coordinator):
 
 
 @pytest.fixture
-def empty_instance(catalog, embedded_server, tmp_path_factory):
-    """A second app on an empty graph, with an admin logged in: (client, store)."""
+def empty_instance(catalog, database, tmp_path_factory):
+    """Makes a second app on an empty graph, with an admin logged in: (client, store).
+
+    Call it after exporting: on Neo4j (one user database) the empty graph is the same
+    database, cleared.
+    """
     from netzwerk import create_app
     from netzwerk.config import TestConfig
-    from ..conftest import open_test_store
-    empty = open_test_store(catalog, embedded_server.socket_path)
-    other = create_app(TestConfig(tmp_path_factory.mktemp("other")), store=empty)
-    other.extensions["netzwerk.accounts"].create_user("a@example.org", "A", "admin", "ein-sicheres-passwort")
-    client = other.test_client()
-    Browserless(client).login("a@example.org", "ein-sicheres-passwort")
-    yield client, empty
-    empty.delete_graph()
+    opened = []
+
+    def make():
+        empty = database.open_empty_store(catalog)
+        opened.append(empty)
+        other = create_app(TestConfig(tmp_path_factory.mktemp("other")), store=empty)
+        other.extensions["netzwerk.accounts"].create_user("a@example.org", "A", "admin", "ein-sicheres-passwort")
+        client = other.test_client()
+        Browserless(client).login("a@example.org", "ein-sicheres-passwort")
+        return client, empty
+
+    yield make
+    for empty in opened:
+        empty.delete_graph()
+        empty.close()
 
 
 def test_xlsx_export_imports_into_an_empty_graph(coordinator, seeded, empty_instance):
     exported = coordinator.get("/stadtteile?format=xlsx").data
-    client, empty = empty_instance
+    client, empty = empty_instance()
     import_file(client, "districts", exported, "stadtteile.xlsx")
     assert counts(empty)["District"] == 22
     html = client.get("/stadtteile?q=lanstrop").get_data(as_text=True)
@@ -205,7 +216,7 @@ def test_json_export_round_trips_into_an_empty_instance(coordinator, seeded, emp
     assert document["format"] == "netzwerk-graph/1"
     assert not any(n["label"] in ("User", "Change", "ApiToken") for n in document["nodes"])
 
-    client, _ = empty_instance
+    client, _ = empty_instance()
     html = check(client, "graph", exported, "netzwerk.json").get_data(as_text=True)
     assert f"{len(document['nodes'])} Knoten und {len(document['relationships'])} Beziehungen" in html
     import_file(client, "graph", exported, "netzwerk.json")
