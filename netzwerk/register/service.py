@@ -86,7 +86,9 @@ class Register:
 
     def _row(self, kind, row, with_private):
         props = self._visible(kind, row["props"], with_private)
-        extra = {k: v for k, v in row.items() if k not in ("total", "uid", "props")}
+        # linked names come in the engine's own order (it differs between FalkorDB and Neo4j)
+        extra = {k: sorted(v, key=fold) if isinstance(v, list) else v
+                 for k, v in row.items() if k not in ("total", "uid", "props")}
         return {"uid": row["uid"], **props, **extra}
 
     @staticmethod

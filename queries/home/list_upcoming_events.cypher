@@ -5,8 +5,10 @@
 MATCH (e:Event)
 WHERE e.starts_at >= $now
 OPTIONAL MATCH (e)-[:ORGANISED_BY]->(a:Actor)
+// ordered before collect: otherwise each engine collects in its own order
+WITH e, a ORDER BY a.name
 WITH e, collect(a.name) AS organisers
 RETURN e.uid AS uid, e.name AS name, e.starts_at AS starts_at, e.venue AS venue,
        organisers
-ORDER BY starts_at
+ORDER BY starts_at, name, uid
 LIMIT $limit

@@ -9,7 +9,8 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($within IS NULL OR n.uid IN $within)
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
-ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
+         n.name_key, n.uid
 WITH collect(n) AS nodes
 WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
 UNWIND page AS n

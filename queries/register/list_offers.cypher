@@ -11,7 +11,8 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
   AND ($status = '' OR n.status = $status)
 WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
-ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
+         n.name_key, n.uid
 WITH collect(n) AS nodes
 WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
 UNWIND page AS n
