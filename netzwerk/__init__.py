@@ -75,6 +75,8 @@ def create_app(config=None, store=None):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
+    from .input_guard import check_request
+    app.before_request(check_request)
     register_error_handlers(app)
     _register_template_helpers(app)
     _register_security_headers(app)

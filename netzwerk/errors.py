@@ -12,9 +12,14 @@ class DomainError(Exception):
     title = "Ungültige Anfrage"
     headers = {}
 
-    def __init__(self, message=None):
+    def __init__(self, message=None, **values):
+        # the message is German with {named} placeholders, translated when it is shown
         super().__init__(message or self.title)
         self.message = message or self.title
+        self.values = values
+
+    def __str__(self):
+        return _(self.message, **self.values)
 
 
 class NotFound(DomainError):
@@ -44,12 +49,13 @@ def _wants_json():
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-def _error_page(status, title, message, headers=None):
+def _error_page(status, title, message, headers=None, values=None):
+    message = _(message, **(values or {}))
     if _wants_json():
-        response = jsonify(error=_(title), message=_(message), status=status)
+        response = jsonify(error=_(title), message=message, status=status)
     else:
         response = make_response(render_template(
-            "errors/error.html", status=status, title=_(title), message=_(message)))
+            "errors/error.html", status=status, title=_(title), message=message))
     response.status_code = status
     response.headers.update(headers or {})
     return response
@@ -74,7 +80,7 @@ def register_error_handlers(app):
 
     @app.errorhandler(DomainError)
     def domain_error(exc):
-        return _error_page(exc.status, exc.title, exc.message, exc.headers)
+        return _error_page(exc.status, exc.title, exc.message, exc.headers, exc.values)
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):

@@ -11,13 +11,13 @@ Only `Authorization: Bearer <token>` authenticates here, never the session cooki
 API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
 """
 from flask import Blueprint, g, jsonify, request
-from werkzeug.datastructures import MultiDict
 
 from ..auth import accounts
 from ..errors import DomainError, Forbidden, NotFound
 from ..extensions import csrf
 from ..register import register
-from ..register.forms import entry_form_class, form_values
+from ..fields import FieldError
+from ..input_guard import json_body
 from ..register.model import KINDS
 from .openapi import openapi_document
 
@@ -55,39 +55,33 @@ def _kind(key):
     return kind
 
 
-def _formdata(kind, body, version=None):
-    """The JSON body as form data, so the API validates exactly like the HTML forms."""
+def _body():
+    """The request's JSON (depth-limited, clean strings) or a German 400."""
+    if not request.is_json:
+        raise DomainError("Bitte JSON senden (Content-Type: application/json).")
+    return json_body(request.get_data())
+
+
+def _validated(kind, body):
+    """The stored values of a JSON body, each field parsed by its type exactly as the forms and
+    the import do; wrong types are refused, never turned into text."""
     if not isinstance(body, dict):
         raise DomainError("Der Inhalt muss ein JSON-Objekt sein.")
     unknown = set(body) - set(kind.field_names) - {"version"}
     if unknown:
-        raise DomainError(f"Unbekannte Felder: {', '.join(sorted(unknown))}")
-    data = MultiDict()
+        raise DomainError("Unbekannte Felder: {fields}", fields=", ".join(sorted(unknown)))
+    values, errors = {}, {}
     for spec in kind.fields:
-        value = body.get(spec.name)
-        if value is None:
-            continue
-        if spec.type == "multi" and isinstance(value, list):
-            for item in value:
-                data.add(spec.name, str(item))
-        elif spec.type == "tags" and isinstance(value, list):
-            data.add(spec.name, "; ".join(str(v) for v in value))
-        else:
-            data.add(spec.name, str(value))
-    if version is not None:
-        data.add("version", str(version))
-    return data
-
-
-def _validated(kind, body, version=None):
-    form = entry_form_class(kind)(formdata=_formdata(kind, body, version), meta={"csrf": False})
-    if not form.validate():
-        response = jsonify(error="Ungültige Angaben", status=400,
-                           message="Bitte die Felder prüfen.", fields={k: [str(e) for e in v]
-                                                                       for k, v in form.errors.items()})
+        try:
+            values[spec.name] = spec.parse(body.get(spec.name))
+        except FieldError as error:
+            errors[spec.name] = [str(error)]
+    if errors:
+        response = jsonify(error="Ungültige Angaben", status=400, message="Bitte die Felder prüfen.",
+                           fields=errors)
         response.status_code = 400
         return None, response
-    return form_values(kind, form), None
+    return values, None
 
 
 @bp.route("/openapi.json")
@@ -114,7 +108,7 @@ def list_entries(kind):
 def create_entry(kind):
     kind = _kind(kind)
     _require("register.edit")
-    values, error = _validated(kind, request.get_json(silent=True))
+    values, error = _validated(kind, _body())
     if error:
         return error
     uid = register().create(kind, values, g.api_user.name)
@@ -141,13 +135,14 @@ def get_entry(kind, uid):
 def update_entry(kind, uid):
     kind = _kind(kind)
     _require("register.edit")
-    body = request.get_json(silent=True)
-    if not isinstance(body, dict) or not isinstance(body.get("version"), int):
+    body = _body()
+    # type(...) is int: JSON true is a bool, which Python would take for 1
+    if not isinstance(body, dict) or type(body.get("version")) is not int:
         raise DomainError("Die Version, die Sie gelesen haben, fehlt: \"version\" (ganze Zahl).")
     if request.method == "PATCH":  # only the given fields change
         current = register().get(kind, uid, with_private=True)
         body = {**{k: current.get(k) for k in kind.field_names}, **body}
-    values, error = _validated(kind, body, body["version"])
+    values, error = _validated(kind, body)
     if error:
         return error
     register().update(kind, uid, body["version"], values, g.api_user.name)

@@ -1,25 +1,8 @@
 """The OpenAPI 3.1 document of /api/v1/, built from the register's model."""
 from ..register.model import KINDS
 
-_TYPES = {"int": {"type": "integer", "minimum": 0}, "email": {"type": "string", "format": "email"},
-          "url": {"type": "string", "format": "uri"}, "time": {"type": "string", "pattern": "^\\d\\d:\\d\\d$"}}
-
-
-def _schema(field):
-    if field.type == "multi":
-        return {"type": "array", "items": {"enum": [v for v, _ in field.choices]}}
-    if field.type == "tags":
-        return {"type": "array", "items": {"type": "string"}}
-    if field.type == "choice":
-        return {"enum": [v for v, _ in field.choices]}
-    schema = dict(_TYPES.get(field.type, {"type": "string", "maxLength": field.max_length}))
-    return schema
-
-
 def _kind_schema(kind):
-    properties = {f.name: {**_schema(f), "title": f.label,
-                           **({"description": f.description} if f.description else {})}
-                  for f in kind.fields}
+    properties = {f.name: f.schema() for f in kind.fields}
     return {"type": "object", "title": kind.singular, "properties": properties,
             "required": [f.name for f in kind.fields if f.required], "additionalProperties": False}
 

@@ -8,8 +8,12 @@ from .columns import LIST_KEYS, cell, columns
 
 
 def export_table(kind, rows, with_private):
+    """The import layout: field columns as their type writes them (labels, not codes), then
+    the link columns (names); the import reads both back."""
     header = columns(kind.key, with_private)
-    body = [[cell(row.get(LIST_KEYS.get((kind.key, c), c))) for c in header] for row in rows]
+    fields = {spec.name: spec for spec in kind.fields}
+    body = [[fields[c].text(row.get(c)) if c in fields else cell(row.get(LIST_KEYS.get((kind.key, c), c)))
+             for c in header] for row in rows]
     return header, body
 
 

@@ -3,15 +3,19 @@
 Accounts, API tokens and the change history are not part of it. Loading is a unit of
 idempotent MERGE statements (the same ones the demo seed uses), so loading twice changes nothing.
 """
-import json
-
+from ..fields import FieldError
+from ..input_guard import BadInput, json_body
 from ..seeding import NODE_SECTIONS
+from ..text import search_text
 from .imports import ImportFileError
-from .model import KINDS, LINKS
+from .model import KINDS, KINDS_BY_LABEL, LINKS
+from .service import entry_props
 
 FORMAT = "netzwerk-graph/1"
 # graph label -> merge query, from the seed's sections
 NODE_QUERIES = {label: f"graph/{stem}" for label, stem in NODE_SECTIONS.values()}
+# what an export carries besides a kind's fields; search keys are derived again, never taken
+STAMPS = ("uid", "version", "created_at", "created_by", "updated_at", "updated_by")
 # (type, from label, to label) -> merge query and the link properties it sets
 LINK_QUERIES = {(link.type, KINDS[link.source].label, KINDS[link.target].label):
                 (link.query, tuple(p.name for p in link.props)) for link in LINKS}
@@ -29,32 +33,48 @@ def export_graph(store):
 
 
 def plan_graph(data):
-    """The unit of writes that loads an export, or ImportFileError saying what is wrong."""
+    """The unit of writes that loads an export, or ImportFileError saying what is wrong.
+
+    Every node's fields are checked by their types as in a form; nothing else is set (no
+    uid, version or search key of one's own choosing), and every link must join two nodes
+    of the file.
+    """
     try:
-        document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ImportFileError(f"Die Datei ist kein gültiges JSON: {exc}") from exc
+        document = json_body(data)
+    except BadInput as error:
+        raise ImportFileError(str(error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ImportFileError(f"Die Datei ist kein netzwerk-Export (erwartet: \"format\": \"{FORMAT}\").")
-    rows, links, problems = {}, {}, []
-    for node in document.get("nodes", []):
-        label, props = node.get("label"), node.get("props") or {}
-        if label not in NODE_QUERIES or not props.get("uid"):
-            problems.append(f"Knoten mit unbekanntem Typ {label!r} oder ohne uid")
+    nodes, relationships = document.get("nodes", []), document.get("relationships", [])
+    if not isinstance(nodes, list) or not isinstance(relationships, list):
+        raise ImportFileError("„nodes“ und „relationships“ müssen Listen sein.")
+    rows, links, problems, known = {}, {}, [], set()
+    for node in nodes:
+        try:
+            label, props = _node(node)
+        except ValueError as reason:
+            problems.append(str(reason))
             continue
-        if any(isinstance(v, dict) for v in props.values()):
-            problems.append(f"Knoten {props['uid']}: verschachtelte Werte sind nicht erlaubt")
-            continue
+        known.add(props["uid"])
         rows.setdefault(label, []).append({"uid": props["uid"], "props": props,
                                            "by": props.get("created_by") or "Import"})
-    for rel in document.get("relationships", []):
+    for rel in relationships:
+        if not isinstance(rel, dict):
+            problems.append("Eine Beziehung ist kein Objekt")
+            continue
         spec = LINK_QUERIES.get((rel.get("type"), rel.get("from_label"), rel.get("to_label")))
         if spec is None:
             problems.append(f"Beziehung {rel.get('type')!r} von {rel.get('from_label')!r} zu "
                             f"{rel.get('to_label')!r} ist unbekannt")
             continue
+        if rel.get("from") not in known or rel.get("to") not in known:
+            problems.append(f"Beziehung {rel.get('type')} verweist auf einen Knoten, der nicht in der Datei steht")
+            continue
         query, fields = spec
         props = rel.get("props") or {}
+        if not isinstance(props, dict) or not all(_primitive(v) for v in props.values()):
+            problems.append(f"Beziehung {rel.get('type')}: „props“ muss ein Objekt mit einfachen Werten sein")
+            continue
         links.setdefault(query, []).append({"from": rel.get("from"), "to": rel.get("to"),
                                             **{f: props.get(f) for f in fields}})
     if problems:
@@ -64,3 +84,33 @@ def plan_graph(data):
     counts = {"nodes": sum(len(r) for r in rows.values()), "relationships": sum(len(l) for l in links.values())}
     return steps, counts
 
+
+def _primitive(value):
+    if isinstance(value, list):
+        return all(isinstance(v, (str, int, float, bool)) for v in value)
+    return value is None or isinstance(value, (str, int, float, bool))
+
+
+def _node(node):
+    """(label, props) of one exported node, checked; ValueError with the German reason."""
+    if not isinstance(node, dict) or not isinstance(node.get("props"), dict):
+        raise ValueError("Ein Knoten ist kein Objekt mit „label“ und „props“")
+    label, props = node.get("label"), node["props"]
+    if label not in NODE_QUERIES or not isinstance(props.get("uid"), str) or not props["uid"]:
+        raise ValueError(f"Knoten mit unbekanntem Typ {label!r} oder ohne uid")
+    if not all(_primitive(v) for v in props.values()):
+        raise ValueError(f"Knoten {props['uid']}: verschachtelte Werte sind nicht erlaubt")
+    kind = KINDS_BY_LABEL.get(label)
+    if kind is None:  # events are not register kinds yet: their own fields, search derived
+        props = {k: v for k, v in props.items() if k not in ("search", "name_key")}
+        return label, {**props, "search": search_text(props.get("name"), props.get("description"))}
+    stamps = {k: props[k] for k in STAMPS if props.get(k) is not None}
+    if "version" in stamps and type(stamps["version"]) is not int:
+        raise ValueError(f"Knoten {props['uid']}: „version“ muss eine ganze Zahl sein")
+    values = {}
+    for spec in kind.fields:
+        try:
+            values[spec.name] = spec.parse(props.get(spec.name))
+        except FieldError as error:
+            raise ValueError(f"Knoten {props['uid']}: {error}") from None
+    return label, {**entry_props(kind, values), **stamps}

@@ -7,7 +7,6 @@ by their folded name, so importing the same file twice changes nothing.
 """
 import csv
 import io
-import re
 from dataclasses import dataclass, field
 
 from ..errors import DomainError
@@ -18,8 +17,6 @@ from .service import entry_props
 
 MAX_ROWS = 5000
 IMPORT_KINDS = ("actors", "people", "offers", "districts", "contacts")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 
 
 class ImportFileError(DomainError):
@@ -119,39 +116,8 @@ def _split(text):
 
 
 def _parse_field(spec, text):
-    """The value of one cell for a field, or raises ValueError with the German reason."""
-    if text == "":
-        if spec.required:
-            raise ValueError(f"„{spec.label}“ fehlt")
-        return [] if spec.is_list else None
-    if len(text) > spec.max_length and not spec.is_list:
-        raise ValueError(f"„{spec.label}“ ist länger als {spec.max_length} Zeichen")
-    if spec.type in ("choice", "multi"):
-        lookup = {fold(str(v)): v for v, _ in spec.choices} | {fold(l): v for v, l in spec.choices}
-        values = _split(text) if spec.type == "multi" else [text]
-        unknown = [v for v in values if fold(v) not in lookup]
-        if unknown:
-            allowed = ", ".join(label for _, label in spec.choices)
-            raise ValueError(f"„{unknown[0]}“ ist kein gültiger Wert für „{spec.label}“ (erlaubt: {allowed})")
-        mapped = [lookup[fold(v)] for v in values]
-        return mapped if spec.type == "multi" else mapped[0]
-    if spec.type == "tags":
-        return _split(text)
-    if spec.type == "int":
-        try:
-            number = int(text)
-        except ValueError:
-            raise ValueError(f"„{spec.label}“ muss eine ganze Zahl sein, nicht „{text}“") from None
-        if number < 0:
-            raise ValueError(f"„{spec.label}“ darf nicht negativ sein")
-        return number
-    if spec.type == "email" and not _EMAIL.match(text):
-        raise ValueError(f"„{text}“ ist keine gültige E-Mail-Adresse")
-    if spec.type == "url" and not text.lower().startswith(("http://", "https://")):
-        raise ValueError(f"„{spec.label}“ muss mit https:// beginnen")
-    if spec.type == "time" and not _TIME.match(text):
-        raise ValueError(f"„{spec.label}“ muss eine Uhrzeit wie 08:30 sein")
-    return text
+    """The value of one cell for a field, or raises ValueError (FieldError) with the German reason."""
+    return spec.parse_text(text)
 
 
 class _Names:

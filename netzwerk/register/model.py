@@ -5,6 +5,8 @@ new field is added in one place. The graph model is documented in docs/model.md.
 """
 from dataclasses import dataclass
 
+from ..fields import Field
+
 ACTOR_KINDS = (
     ("city office", "Kommunale Stelle"),
     ("welfare association", "Wohlfahrtsverband"),
@@ -39,25 +41,6 @@ WEEKDAYS = tuple((d, d) for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag"
                                   "Samstag", "Sonntag"))
 ACCESS_NOTES = (("barrier-free", "barrierefrei"), ("childcare", "Kinderbetreuung"),
                 ("interpreting", "Sprachmittlung"))
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    label: str
-    type: str = "text"  # text, textarea, choice, multi, tags, int, email, url, time
-    choices: tuple = ()
-    required: bool = False
-    private: bool = False  # personal contact data: only for roles with contacts.read
-    description: str = ""
-    max_length: int = 200
-
-    @property
-    def is_list(self):
-        return self.type in ("multi", "tags")
-
-    def choice_label(self, value):
-        return dict(self.choices).get(value, value)
 
 
 @dataclass(frozen=True)
@@ -160,7 +143,7 @@ KINDS = {kind.key: kind for kind in (
         Field("field", "Handlungsfeld", "choice", FIELDS_OF_ACTION),
         Field("target_group", "Zielgruppe"),
         Field("language", "Sprache"),
-        Field("reported_at", "Gemeldet am", description="Datum, z. B. 2026-11-22.", max_length=10),
+        Field("reported_at", "Gemeldet am", "date"),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
     ), filters=(Filter("field", "Handlungsfeld", field="field"), DISTRICT,
                 Filter("language", "Sprache", values="language"),

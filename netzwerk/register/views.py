@@ -156,7 +156,7 @@ def add_link(kind, uid, index, direction):
     if form.validate_on_submit():
         other = form.other.data
         source, target = (uid, other) if direction == "out" else (other, uid)
-        register().add_link(link, source, target, {s.name: form[s.name].data for s in link.props}, _by())
+        register().add_link(link, source, target, {s.name: s.parse(form[s.name].data) for s in link.props}, _by())
         flash(_("Die Verbindung wurde gespeichert."), "success")
     else:
         for errors in form.errors.values():
