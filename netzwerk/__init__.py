@@ -4,6 +4,7 @@ import secrets
 
 from flask import Flask, request
 from flask_login import current_user
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth.service import Accounts
 from .register.service import Register
@@ -15,6 +16,8 @@ from .store import StoreUnavailable, open_store
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
     "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'")
+# production runs behind TLS: browsers must never try plain HTTP again, for a year
+STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains"
 
 
 class ConfigurationError(RuntimeError):
@@ -44,6 +47,9 @@ def create_app(config=None, store=None):
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"))
     app.config.from_object(config)
     app.config["SECRET_KEY"] = _secret_key(config)
+    if config.PROXY_FIX:
+        # the client's address and scheme as the trusted proxies saw them (login throttling)
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_FIX, x_proto=config.PROXY_FIX)
 
     if store is None:
         store = open_store(config)
@@ -52,7 +58,11 @@ def create_app(config=None, store=None):
     app.extensions["netzwerk.store"] = store
     accounts = Accounts(store, secret_key=app.config["SECRET_KEY"],
                         max_failures=config.LOGIN_MAX_FAILURES,
-                        window_seconds=config.LOGIN_WINDOW_SECONDS)
+                        window_seconds=config.LOGIN_WINDOW_SECONDS,
+                        address_max_failures=config.LOGIN_ADDRESS_MAX_FAILURES,
+                        account_max_failures=config.LOGIN_ACCOUNT_MAX_FAILURES,
+                        idle_seconds=int(config.SESSION_IDLE_MINUTES * 60),
+                        absolute_seconds=int(config.SESSION_ABSOLUTE_HOURS * 60 * 60))
     app.extensions["netzwerk.accounts"] = accounts
     app.extensions["netzwerk.register"] = Register(store)
     if config.ENV == "production":
@@ -127,6 +137,8 @@ def _register_security_headers(app):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         response.headers.setdefault("Referrer-Policy", "same-origin")
+        if app.config["ENV"] == "production":
+            response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
         if not request.path.startswith("/static/"):
             # pages may carry personal data: keep them out of shared caches and history
             response.headers.setdefault("Cache-Control", "no-store")

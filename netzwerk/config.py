@@ -9,6 +9,16 @@ def _env(name, default=None):
     return os.environ.get(f"NETZWERK_{name}", default)
 
 
+def _proxies(name):
+    """How many proxies in front of the app set X-Forwarded-For/-Proto: 0 (off) unless told."""
+    value = (_env(name) or "").strip().lower()
+    if value in {"", "0", "false", "no", "off"}:
+        return 0
+    if value in {"true", "yes", "on"}:
+        return 1
+    return int(value)
+
+
 def _flag(name, default):
     value = _env(name)
     if value is None:
@@ -34,8 +44,17 @@ class Config:
         self.CONNECT_TIMEOUT_SECONDS = float(_env("CONNECT_TIMEOUT_SECONDS", "5"))
         self.QUERY_DIR = PROJECT_ROOT / "queries"
         self.SEED_DIR = PROJECT_ROOT / "seed"
+        # Login throttling delays, never locks (see auth/service.py): free failures per
+        # (account, address) pair, per address over all accounts, and per account over all
+        # addresses; past them each further failure doubles the wait, up to the window.
         self.LOGIN_MAX_FAILURES = int(_env("LOGIN_MAX_FAILURES", "5"))
+        self.LOGIN_ADDRESS_MAX_FAILURES = int(_env("LOGIN_ADDRESS_MAX_FAILURES", "20"))
+        self.LOGIN_ACCOUNT_MAX_FAILURES = int(_env("LOGIN_ACCOUNT_MAX_FAILURES", "20"))
         self.LOGIN_WINDOW_SECONDS = int(_env("LOGIN_WINDOW_SECONDS", str(15 * 60)))
+        # Behind a reverse proxy every request comes from the proxy: trust its
+        # X-Forwarded-For/-Proto from this many hops, so throttling sees the client's address.
+        # Only with a proxy in front, or clients could forge their address.
+        self.PROXY_FIX = _proxies("PROXY_FIX")
         self.DEFAULT_LANGUAGE = _env("DEFAULT_LANGUAGE", "de")
 
         production = self.ENV == "production"
@@ -45,7 +64,14 @@ class Config:
         self.SESSION_COOKIE_NAME = "netzwerk_session"
         self.REMEMBER_COOKIE_HTTPONLY = True
         self.REMEMBER_COOKIE_SECURE = self.SESSION_COOKIE_SECURE
-        self.PERMANENT_SESSION_LIFETIME = 8 * 60 * 60  # one working day
+        # OWASP ASVS 4.0.3 V3.3.2 (level 2): sign in again after 30 minutes without a request
+        # and after 12 hours in any case. Shared office PCs are the risk here; a coordinator
+        # working through the register makes a request well within 30 minutes.
+        self.SESSION_IDLE_MINUTES = float(_env("SESSION_IDLE_MINUTES", "30"))
+        self.SESSION_ABSOLUTE_HOURS = float(_env("SESSION_ABSOLUTE_HOURS", "12"))
+        # the cookie's own limit is the absolute one; the idle limit is checked on the server
+        # (auth/views.py), so an anonymous session keeps its language choice meanwhile
+        self.PERMANENT_SESSION_LIFETIME = int(self.SESSION_ABSOLUTE_HOURS * 60 * 60)
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
         # uploads are imports: 20 MB is far more than any spreadsheet of a local network
         self.MAX_CONTENT_LENGTH = 20 * 1024 * 1024

@@ -228,6 +228,27 @@ EN = {
         "{nodes} nodes and {relationships} relationships will be loaded (existing ones stay unchanged).",
     "Zur Startseite": "Go to the start page",
     "Fehler": "Error",
+    # phone layout
+    "Menü": "Menu",
+    # login throttling, sessions, API keys (hardening)
+    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Sekunde erneut.":
+        "Too many failed login attempts. Please try again in one second.",
+    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {seconds} Sekunden erneut.":
+        "Too many failed login attempts. Please try again in {seconds} seconds.",
+    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Minute erneut.":
+        "Too many failed login attempts. Please try again in one minute.",
+    "Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {minutes} Minuten erneut.":
+        "Too many failed login attempts. Please try again in {minutes} minutes.",
+    "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.":
+        "Your session has expired. Please log in again.",
+    "Das Passwort wurde geändert. Andere Sitzungen sind beendet, Ihre API-Schlüssel wurden widerrufen.":
+        "Your password has been changed. Other sessions have ended and your API keys have been revoked.",
+    "Ihr Passwort": "Your password",
+    "Zur Sicherheit fragen wir vor jedem neuen Schlüssel nach Ihrem Passwort.":
+        "For your security, we ask for your password before every new key.",
+    "Das Passwort ist falsch.": "The password is wrong.",
+    "Der Zugang {email} ist gesperrt; seine Sitzungen und API-Schlüssel sind beendet.":
+        "The account {email} is locked; its sessions and API keys have ended.",
 }
 
 CATALOGUES = {"en": EN}

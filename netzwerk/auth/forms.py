@@ -36,4 +36,9 @@ class TokenForm(Form):
     name = StringField(_l("Wofür ist der Schlüssel?"), validators=[
         DataRequired(_l("Bitte einen Namen angeben, z. B. „Auswertung Sozialamt“.")), Length(max=80)],
         description=_l("Der Schlüssel hat die Rechte Ihrer Rolle. Er wird nur einmal angezeigt."))
+    # asked again: a session left open must not be enough to create a lasting key
+    password = PasswordField(_l("Ihr Passwort"), validators=[
+        DataRequired(_l("Bitte geben Sie Ihr Passwort ein."))],
+        description=_l("Zur Sicherheit fragen wir vor jedem neuen Schlüssel nach Ihrem Passwort."),
+        render_kw={"autocomplete": "current-password"})
     submit = SubmitField(_l("Schlüssel erzeugen"))

@@ -1,9 +1,11 @@
 """Accounts: password checks, login throttling, sessions that really end."""
 import hashlib
 import hmac
+import math
 import secrets
 from dataclasses import dataclass
 
+import email_validator
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -21,6 +23,15 @@ DEMO_USERS = (
 )
 # checked when the e-mail is unknown, so a wrong address takes as long as a wrong password
 _DUMMY_HASH = generate_password_hash("not-a-real-password")
+# per user: the addresses of the latest sign-ins pass the per-address and per-account limits
+KNOWN_ADDRESSES = 10
+
+
+@dataclass(frozen=True)
+class LoginRefused:
+    """Why a password was not taken: "invalid", or "throttled" with the seconds to wait."""
+    reason: str
+    retry_after: int = 0
 
 
 @dataclass
@@ -63,12 +74,29 @@ def normalise_email(email):
     return (email or "").strip().lower()
 
 
+def is_valid_email(email):
+    """The check of the login form (WTForms' Email runs email-validator the same way): an
+    account whose address the login form refuses could never sign in."""
+    try:
+        email_validator.validate_email(email or "", check_deliverability=False)
+    except email_validator.EmailNotValidError:
+        return False
+    return True
+
+
 class Accounts:
-    def __init__(self, store, *, secret_key, max_failures=5, window_seconds=900):
+    def __init__(self, store, *, secret_key, max_failures=5, window_seconds=900,
+                 address_max_failures=20, account_max_failures=20, account_max_delay_seconds=60,
+                 idle_seconds=30 * 60, absolute_seconds=12 * 60 * 60):
         self.store = store
         self.secret_key = secret_key
         self.max_failures = max_failures
         self.window_seconds = window_seconds
+        self.address_max_failures = address_max_failures
+        self.account_max_failures = account_max_failures
+        self.account_max_delay_seconds = account_max_delay_seconds
+        self.idle_seconds = idle_seconds
+        self.absolute_seconds = absolute_seconds
 
     # --- users ------------------------------------------------------------------------
     def load_session_user(self, session_id):
@@ -80,6 +108,8 @@ class Accounts:
         return _user(row)
 
     def create_user(self, email, name, role, password, created_by="cli"):
+        if not is_valid_email(email):
+            raise ValueError(f"„{email}“ ist keine gültige E-Mail-Adresse; die Anmeldung würde sie ablehnen.")
         if role not in ROLES:
             raise ValueError(f"Unbekannte Rolle {role!r}; erlaubt: {', '.join(ROLES)}")
         if len(password) < MIN_PASSWORD_LENGTH:
@@ -103,20 +133,23 @@ class Accounts:
     def demo_users(self):
         return self.store.read("auth/list_demo_users")
 
-    def change_password(self, user, current, new):
-        """Returns the user with a new session token, or None if `current` is wrong."""
-        row = self.store.read_one("auth/get_login_by_email", email=user.email)
-        if row is None or not check_password_hash(row["password_hash"], current):
-            return None
+    def change_password(self, user, current, new, address=None):
+        """Sets a new password once `current` is right (throttled like a login). Ends the user's
+        other sessions and revokes their API keys: whoever knew the old password may have made
+        one. Returns (API keys revoked, None), or (None, LoginRefused)."""
+        refusal = self.reauthenticate(user, current, address)
+        if refusal is not None:
+            return None, refusal
         token = secrets.token_urlsafe(16)
-        self.store.write("auth/set_user_password", uid=user.uid,
-                         password_hash=generate_password_hash(new), session_token=token,
-                         now=now_iso())
-        user.session_token, user.demo = token, False
-        return user
+        rows = self.store.write("auth/set_user_password", uid=user.uid,
+                                password_hash=generate_password_hash(new), session_token=token,
+                                now=now_iso())
+        user.session_token, user.demo = token, False  # this session goes on with the new token
+        return (rows[0]["revoked"] if rows else 0), None
 
     def set_active(self, email, active):
-        """Activates or deactivates an account; True if it exists. Ends its sessions either way."""
+        """Activates or deactivates an account; True if it exists. Ends its sessions either way;
+        deactivating also revokes its API keys, so a later reactivation revives none."""
         return bool(self.store.write("auth/set_user_active", email=normalise_email(email),
                                      active=bool(active), session_token=secrets.token_urlsafe(16),
                                      now=now_iso()))
@@ -131,8 +164,11 @@ class Accounts:
                                      session_token=secrets.token_urlsafe(16), now=now_iso()))
 
     # --- API tokens ---------------------------------------------------------------------
+    # Keys are not sessions: logout keeps them (a nightly export must not stop because its
+    # owner signed out); a password change and deactivation revoke them.
     def create_token(self, user, name):
-        """A new API token for the user; returned once, only its hash is kept."""
+        """A new API token for the user; returned once, only its hash is kept. The web form
+        calls `reauthenticate` first: a borrowed session must not mint a lasting key."""
         token = "nw_" + secrets.token_urlsafe(32)
         self.store.write("auth/create_api_token", uid=new_uid(), user=user.uid,
                          hash=_token_hash(token), name=name.strip(), prefix=token[:7], now=now_iso())
@@ -156,31 +192,86 @@ class Accounts:
         self.store.write("auth/rotate_session_token", uid=user.uid,
                          session_token=secrets.token_urlsafe(16))
 
+    # --- sessions --------------------------------------------------------------------------
+    def start_session(self, session):
+        """Notes the sign-in time in a fresh session: the absolute lifetime counts from it."""
+        session["login_at"] = session["seen_at"] = now_millis() // 1000
+
+    def keep_session(self, session):
+        """False when a signed-in session has passed the idle limit or its absolute lifetime
+        (or lacks the sign-in time); otherwise notes this request as its latest activity."""
+        now = now_millis() // 1000
+        login_at, seen_at = session.get("login_at"), session.get("seen_at")
+        if not login_at or not seen_at or now - login_at > self.absolute_seconds \
+                or now - seen_at > self.idle_seconds:
+            return False
+        session["seen_at"] = now
+        return True
+
     # --- login with throttling ---------------------------------------------------------
+    # Throttling delays, it never locks, and an attacker can delay only what he shares:
+    #  - per (account, address) pair: LOGIN_MAX_FAILURES free failures, then each one doubles
+    #    the wait (1 s, 2 s, 4 s, ... up to the window). The guesser waits; the account's owner
+    #    elsewhere does not.
+    #  - per address over all accounts and per account over all addresses, much higher limits
+    #    (password spraying, guessing from many addresses). The per-account wait stays short
+    #    (at most a minute), and both skip the addresses the account signed in from lately,
+    #    which an attacker cannot add without the password.
+    # An attempt inside a wait is refused unchecked and not counted, so hammering does not
+    # lengthen the wait; only failures count, a success clears its pair only.
     def _throttle_keys(self, email, address):
         # keyed hashes: the throttle stores neither e-mail addresses nor IP addresses
         def key(kind, value):
             digest = hmac.new(self.secret_key.encode(), f"{kind}:{value}".encode(), hashlib.sha256)
             return f"{kind}:{digest.hexdigest()[:32]}"
-        return key("account", normalise_email(email)), key("address", address or "unknown")
+        email, address = normalise_email(email), address or "unknown"
+        return {"pair": key("pair", f"{email} {address}"), "address": key("address", address),
+                "account": key("account", email)}
 
-    def is_throttled(self, email, address):
-        since = now_millis() - self.window_seconds * 1000
-        rows = self.store.read("auth/count_login_failures",
-                               keys=list(self._throttle_keys(email, address)), since=since)
-        return any(row["failures"] >= self.max_failures for row in rows)
+    def _wait_seconds(self, keys, known, now):
+        """Seconds until the next attempt is checked, 0 if now."""
+        window = self.window_seconds * 1000
+        rows = self.store.read("auth/list_login_failures", keys=list(keys.values()), since=now - window)
+        failures = {row["key"]: row["failures"] for row in rows}
+        limits = [(keys["pair"], self.max_failures, window)]
+        if not known:
+            limits += [(keys["address"], self.address_max_failures, window),
+                       (keys["account"], self.account_max_failures, self.account_max_delay_seconds * 1000)]
+        wait = 0
+        for key, free, longest in limits:
+            times = failures.get(key) or []
+            if len(times) >= free:
+                delay = min(longest, 1000 * 2 ** min(len(times) - free, 30))
+                wait = max(wait, max(times) + delay - now)
+        return math.ceil(wait / 1000) if wait > 0 else 0
+
+    def _check_password(self, email, password, address):
+        """(row, None) when the password is right and the account active; else (None, LoginRefused)."""
+        email = normalise_email(email)
+        keys = self._throttle_keys(email, address)
+        row = self.store.read_one("auth/get_login_by_email", email=email)
+        now = now_millis()
+        known = row is not None and keys["address"] in row["known_address_keys"]
+        wait = self._wait_seconds(keys, known, now)
+        if wait:
+            return None, LoginRefused("throttled", wait)
+        valid = check_password_hash(row["password_hash"] if row else _DUMMY_HASH, password or "")
+        if not (row and valid and row["active"]):
+            self.store.write("auth/record_login_failure", keys=list(keys.values()),
+                             now=now, since=now - self.window_seconds * 1000)
+            return None, LoginRefused("invalid")
+        self.store.write("auth/clear_login_failures", key=keys["pair"])
+        if not known:
+            self.store.write("auth/remember_login_address", uid=row["uid"], key=keys["address"],
+                             keep=KNOWN_ADDRESSES)
+        return row, None
 
     def authenticate(self, email, password, address):
-        """Returns (user, None) on success, or (None, reason) with reason "throttled" or "invalid"."""
-        if self.is_throttled(email, address):
-            return None, "throttled"
-        row = self.store.read_one("auth/get_login_by_email", email=normalise_email(email))
-        valid = check_password_hash(row["password_hash"] if row else _DUMMY_HASH, password or "")
-        account_key, address_key = self._throttle_keys(email, address)
-        if not (row and valid and row["active"]):
-            now = now_millis()
-            self.store.write("auth/record_login_failure", keys=[account_key, address_key],
-                             now=now, since=now - self.window_seconds * 1000)
-            return None, "invalid"
-        self.store.write("auth/clear_login_failures", key=account_key)
-        return _user(row), None
+        """Returns (user, None) on success, or (None, LoginRefused)."""
+        row, refusal = self._check_password(email, password, address)
+        return (_user(row), None) if row else (None, refusal)
+
+    def reauthenticate(self, user, password, address):
+        """None when `password` is the signed-in user's own, else LoginRefused: before changing
+        the password or creating an API key. Counted and throttled like a login."""
+        return self._check_password(user.email, password, address)[1]

@@ -9,6 +9,40 @@ from . import accounts, bp
 from .forms import ChangePasswordForm, LoginForm, TokenForm
 
 
+def _fresh_session():
+    """An empty session that keeps only the language choice: no fixation, nothing left over."""
+    language = session.get("lang")
+    session.clear()
+    if language:
+        session["lang"] = language
+
+
+def _wait_message(seconds):
+    if seconds <= 1:
+        return _("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Sekunde erneut.")
+    if seconds < 60:
+        return _("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {seconds} Sekunden erneut.",
+                 seconds=seconds)
+    minutes = -(-seconds // 60)
+    if minutes == 1:
+        return _("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in einer Minute erneut.")
+    return _("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in {minutes} Minuten erneut.",
+             minutes=minutes)
+
+
+def _refusal_message(refusal, invalid):
+    return _wait_message(refusal.retry_after) if refusal.reason == "throttled" else invalid
+
+
+@bp.before_app_request
+def end_expired_session():
+    """A signed-in session ends after the idle limit and, however busy, after its lifetime."""
+    if "_user_id" in session and not accounts().keep_session(session):
+        logout_user()
+        _fresh_session()
+        flash(_("Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."), "info")
+
+
 def _safe_next(target):
     """Only local paths: an open redirect would let a phishing link bounce through us."""
     if not target:
@@ -24,40 +58,33 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm()
-    status = 200
+    status, headers = 200, {}
     if form.validate_on_submit():
-        user, reason = accounts().authenticate(form.email.data, form.password.data,
-                                               request.remote_addr)
+        user, refusal = accounts().authenticate(form.email.data, form.password.data,
+                                                request.remote_addr)
         if user is not None:
-            language = session.get("lang")
-            session.clear()  # a fresh session on login: no fixation
-            if language:
-                session["lang"] = language
+            _fresh_session()  # a fresh session on login: no fixation
             session.permanent = True
+            accounts().start_session(session)
             login_user(user)
             flash(_("Sie sind angemeldet."), "success")
             return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
-        if reason == "throttled":
-            form.form_errors.append(
-                _("Zu viele fehlgeschlagene Anmeldeversuche. Bitte versuchen Sie es in 15 Minuten erneut."))
-            status = 429
+        form.form_errors.append(_refusal_message(refusal, _("E-Mail oder Passwort ist falsch.")))
+        if refusal.reason == "throttled":
+            status, headers = 429, {"Retry-After": str(refusal.retry_after)}
         else:
-            form.form_errors.append(_("E-Mail oder Passwort ist falsch."))
             status = 401
     elif form.errors:
         status = 400
-    return render_template("auth/login.html", form=form), status
+    return render_template("auth/login.html", form=form), status, headers
 
 
 @bp.route("/abmelden", methods=["POST"])
 @login_required
 def logout():
-    accounts().end_sessions(current_user)
+    accounts().end_sessions(current_user)  # API keys stay: they are not sessions
     logout_user()
-    language = session.get("lang")
-    session.clear()
-    if language:
-        session["lang"] = language
+    _fresh_session()
     flash(_("Sie sind abgemeldet."), "success")
     return redirect(url_for("auth.login"))
 
@@ -67,13 +94,18 @@ def logout():
 def change_password():
     form = ChangePasswordForm()
     if form.validate_on_submit():
-        user = accounts().change_password(current_user._get_current_object(), form.current.data,
-                                          form.new.data)
-        if user is not None:
+        user = current_user._get_current_object()
+        revoked, refusal = accounts().change_password(user, form.current.data, form.new.data,
+                                                      request.remote_addr)
+        if refusal is None:
             login_user(user)  # the old token is void; keep this session with the new one
-            flash(_("Das Passwort wurde geändert. Andere Sitzungen sind beendet."), "success")
+            if revoked:
+                flash(_("Das Passwort wurde geändert. Andere Sitzungen sind beendet, Ihre API-Schlüssel wurden widerrufen."),
+                      "success")
+            else:
+                flash(_("Das Passwort wurde geändert. Andere Sitzungen sind beendet."), "success")
             return redirect(url_for("home.index"))
-        form.current.errors.append(_("Das aktuelle Passwort ist falsch."))
+        form.current.errors.append(_refusal_message(refusal, _("Das aktuelle Passwort ist falsch.")))
     status = 400 if form.errors else 200
     return render_template("auth/change_password.html", form=form), status
 
@@ -84,10 +116,16 @@ def api_tokens():
     form = TokenForm()
     new_token = None
     if form.validate_on_submit():
-        new_token = accounts().create_token(current_user, form.name.data)
-        form = TokenForm(formdata=None)
+        # re-authentication: a session left open on a shared PC must not mint a lasting key
+        refusal = accounts().reauthenticate(current_user, form.password.data, request.remote_addr)
+        if refusal is None:
+            new_token = accounts().create_token(current_user, form.name.data)
+            form = TokenForm(formdata=None)
+        else:
+            form.password.errors.append(_refusal_message(refusal, _("Das Passwort ist falsch.")))
+    status = 400 if form.errors else 200
     return render_template("auth/api_tokens.html", form=form, new_token=new_token,
-                           tokens=accounts().tokens(current_user))
+                           tokens=accounts().tokens(current_user)), status
 
 
 @bp.route("/konto/api-schluessel/<uid>/widerrufen", methods=["POST"])

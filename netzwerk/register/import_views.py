@@ -6,6 +6,7 @@
   /export/netzwerk.json          the whole network as JSON (re-importable)
 """
 import json
+import os
 import secrets
 import time
 from pathlib import Path
@@ -50,11 +51,19 @@ class ApplyForm(Form):
 
 def _stash_dir():
     path = Path(current_app.config["DATA_DIR"]) / "imports"
-    path.mkdir(parents=True, exist_ok=True)
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.chmod(0o700)  # checked files hold people's contact details: owner only
     for old in path.iterdir():  # checked files are kept for an hour at most
         if old.stat().st_mtime < time.time() - STASH_SECONDS:
             old.unlink(missing_ok=True)
     return path
+
+
+def _write_private(path, data):
+    """Creates the file 0600 from the start, whatever the process's umask."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as file:
+        file.write(data)
 
 
 def _plan(kind, filename, data):
@@ -80,9 +89,9 @@ def import_page():
         else:
             if result["graph"] or not result["plan"].rejected:
                 token, stash = secrets.token_urlsafe(16), _stash_dir()
-                (stash / f"{token}.bin").write_bytes(data)
-                (stash / f"{token}.json").write_text(json.dumps(
-                    {"kind": form.kind.data, "filename": upload.filename, "user": current_user.uid}))
+                _write_private(stash / f"{token}.bin", data)
+                _write_private(stash / f"{token}.json", json.dumps(
+                    {"kind": form.kind.data, "filename": upload.filename, "user": current_user.uid}).encode())
                 apply_form = ApplyForm(token=token)
     status = 400 if (error or form.errors) else 200
     layouts = {kind: template_rows(kind)[0] for kind in IMPORT_KINDS}

@@ -9,6 +9,7 @@ import hashlib
 import os
 import signal
 import socket
+import stat
 import subprocess
 import tempfile
 import time
@@ -37,6 +38,27 @@ def _ping(socket_path, timeout=1.0):
             return conn.recv(64).startswith(b"+PONG")
     except OSError:
         return False
+
+
+def _make_private(data_dir):
+    """Owner-only modes (0700 directories, 0600 files) for the data directory and everything in
+    it: the graph, the append-only file and the log hold people's contact details. Also
+    tightens files left by older versions, which wrote them 0644."""
+    for root, dirs, files in os.walk(data_dir):
+        for name in [None, *dirs, *files]:
+            path = os.path.join(root, name) if name else root
+            try:
+                info = os.lstat(path)
+                if not stat.S_ISLNK(info.st_mode) and info.st_uid == os.getuid():
+                    os.chmod(path, stat.S_IMODE(info.st_mode) & 0o700)
+            except FileNotFoundError:
+                pass  # removed meanwhile (an expired import, say)
+
+
+def _write_private(path, text):
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as file:
+        file.write(text)
 
 
 def _pid_alive(pid):
@@ -101,22 +123,25 @@ class EmbeddedServer:
     def start(self, timeout=30.0):
         server, module = self._binaries()
         try:
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         except OSError as exc:
             raise EmbeddedStartError(f"Das Datenverzeichnis {self.data_dir} kann nicht angelegt werden: {exc}") from exc
         self._refuse_if_running()
+        _make_private(self.data_dir)
         command = [
             str(server), "--port", "0", "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700", "--dir", str(self.data_dir),
             "--appendonly", "yes", "--appendfsync", "everysec",
             "--logfile", str(self.log_path), "--loadmodule", str(module),
         ]
-        with open(self.log_path, "ab") as log:
+        log_fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(log_fd, "ab") as log:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,  # Ctrl-C reaches the app, which then stops the server in order
+                umask=0o077,  # dump.rdb, the append-only files and their directory: owner only
                 preexec_fn=_die_with_parent)
-        self.pid_path.write_text(str(self.process.pid))
+        _write_private(self.pid_path, str(self.process.pid))
         atexit.register(self.stop)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:

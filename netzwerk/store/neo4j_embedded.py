@@ -23,6 +23,12 @@ FAILED = "NEO4J FAILED: "
 DEFAULT_HEAP = "512m"
 
 
+def _private_child():
+    """In the child before exec: its files readable by us only, and it dies with us."""
+    os.umask(0o077)
+    _die_with_parent()
+
+
 def launcher_classpath(launcher_dir=LAUNCHER_DIR):
     """The classpath of the built launcher, or None when `make neo4j` has not run."""
     target = Path(launcher_dir) / "target"
@@ -141,7 +147,7 @@ class EmbeddedNeo4j:
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
                 command, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                env=environment, start_new_session=True, preexec_fn=_die_with_parent)
+                env=environment, start_new_session=True, preexec_fn=_private_child)
         self.pid_path.write_text(str(self.process.pid))
         atexit.register(self.stop)
         deadline = time.monotonic() + timeout

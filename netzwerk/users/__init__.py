@@ -74,5 +74,9 @@ def update(uid):
         accounts().set_role(uid, form.role.data)
     if (form.active.data == "1") != bool(user["active"]):
         accounts().set_active(user["email"], form.active.data == "1")
+        if form.active.data != "1":
+            flash(_("Der Zugang {email} ist gesperrt; seine Sitzungen und API-Schlüssel sind beendet.",
+                    email=user["email"]), "success")
+            return redirect(url_for("users.index"))
     flash(_("Der Zugang {email} wurde geändert.", email=user["email"]), "success")
     return redirect(url_for("users.index"))

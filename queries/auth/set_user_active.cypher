@@ -1,7 +1,12 @@
 // name: set_user_active
 // mode: write
 // params: email, active, session_token, now
-// returns: one row if the user exists; deactivating also ends the user's sessions
+// returns: one row if the user exists, with the number of API keys revoked; deactivating ends
+//          the user's sessions and revokes their API keys at once
 MATCH (u:User {email: $email})
 SET u.active = $active, u.session_token = $session_token, u.updated_at = $now
-RETURN u.uid AS uid
+WITH u
+OPTIONAL MATCH (t:ApiToken)-[:OF]->(u)
+WHERE $active = false
+DETACH DELETE t
+RETURN u.uid AS uid, count(t) AS revoked

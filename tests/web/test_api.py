@@ -3,7 +3,7 @@ import pytest
 
 from netzwerk.text import seed_uid
 
-from ..conftest import post_form
+from ..conftest import PASSWORD, post_form
 
 
 @pytest.fixture
@@ -95,7 +95,8 @@ def test_role_rules_apply_to_tokens(client, tokens, seeded):
 
 def test_revoked_tokens_stop_working(client, auth, users, accounts):
     auth.login(users["coordinator"])
-    html = post_form(client, "/konto/api-schluessel", {"name": "Auswertung"}, token_from="/konto/api-schluessel").get_data(as_text=True)
+    html = post_form(client, "/konto/api-schluessel", {"name": "Auswertung", "password": PASSWORD},
+                     token_from="/konto/api-schluessel").get_data(as_text=True)
     import re
     token = re.search(r'<code class="token">(nw_[^<]+)</code>', html).group(1)
     assert client.get("/api/v1/actors", headers=bearer(token)).status_code == 200

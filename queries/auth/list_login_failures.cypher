@@ -1,0 +1,7 @@
+// name: list_login_failures
+// mode: read
+// params: keys, since
+// returns: one row per throttled key with its failure times (epoch ms) inside the window
+MATCH (t:LoginThrottle)
+WHERE t.key IN $keys
+RETURN t.key AS key, [f IN t.failures WHERE f > $since] AS failures
