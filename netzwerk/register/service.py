@@ -113,10 +113,14 @@ class Register:
     def contact_links(self):
         return self.store.read("import/list_contacts")
 
-    def history(self, uid, limit=50):
+    def history(self, kind, uid, *, with_private=False, limit=50):
+        """Who changed what and when: the kind's field names (never values, never the derived
+        search keys); without contacts.read neither private fields nor private links show."""
         rows = self.store.read("register/list_entry_changes", uid=uid, limit=limit)
-        # keys() of a map comes back in a different order on each engine: sort the field names
-        return [{**row, "fields": sorted(row["fields"] or [])} for row in rows]
+        shown = {f.name for f in kind.fields if with_private or not f.private}
+        order = {name: index for index, name in enumerate(kind.field_names)}
+        return [{**row, "fields": sorted((f for f in row["fields"] or [] if f in shown), key=order.get)}
+                for row in rows if with_private or not row["private"]]
 
     def link_sections(self, kind, uid, *, with_private=False):
         """The entry's neighbourhood, grouped by the link specs of its kind."""
@@ -180,7 +184,7 @@ class Register:
         self.store.write_unit([
             (link.query, {"links": [{"from": source, "to": target, **fields}]}),
             ("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
-                                            by=by, action="link", summary=summary)),
+                                            by=by, action="link", summary=summary, private=link.private)),
         ])
 
     def remove_link(self, link, source, target, by):
@@ -193,6 +197,7 @@ class Register:
         if link.symmetric:  # stored in one direction, shown from both: remove either
             steps.append(("register/delete_link", dict(source=target, target=source, type=link.type)))
         steps.append(("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
-                                                     by=by, action="unlink", summary=summary)))
+                                                     by=by, action="unlink", summary=summary,
+                                                     private=link.private)))
         self.store.write_unit(steps)
 

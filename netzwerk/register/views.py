@@ -101,7 +101,7 @@ def show_entry(kind, uid):
             section["form"] = link_form(section["link"], section["direction"], options[other.key],
                                         prefix=f"l{section['index']}{section['direction']}")
     return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
-                           others=others, history=register().history(uid), can_edit=can_edit,
+                           others=others, history=register().history(kind, uid, with_private=_with_private()), can_edit=can_edit,
                            confirm=ConfirmForm(), with_private=with_private)
 
 
@@ -133,7 +133,7 @@ def delete_entry(kind, uid):
     sections, others = register().link_sections(kind, uid, with_private=True)
     return render_template("register/delete.html", kind=kind, entry=entry, form=form,
                            sections=[s for s in sections if s["items"]], others=others,
-                           history_count=len(register().history(uid, limit=1000)))
+                           history_count=len(register().history(kind, uid, with_private=True, limit=1000)))
 
 
 def _link_from_url(kind, index, direction):

@@ -88,7 +88,7 @@ def test_every_entry_its_links_and_history_are_the_same(both, kind_key):
     for row in rows:
         same(both, lambda register: register.get(kind, row["uid"], with_private=True))
         same(both, lambda register: _plain_sections(register.link_sections(kind, row["uid"], with_private=True)))
-        same(both, lambda register: register.history(row["uid"]))
+        same(both, lambda register: register.history(kind, row["uid"], with_private=True))
     same(both, lambda register: register.options(kind))
     for field in kind.fields:
         if field.type in ("tags", "multi", "choice", "text"):

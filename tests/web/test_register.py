@@ -312,3 +312,22 @@ def test_the_register_speaks_english_on_request(coordinator, seeded):
     assert "<h1>Actors" in html and "Create new" in html and "Youth centre" in html
     detail = coordinator.get(f"/akteure/{seed_uid('Actor', 'horizont')}").get_data(as_text=True)
     assert "Change history" in detail and "cooperates with" in detail
+
+
+def test_members_see_no_private_fields_or_links_in_the_history(app, coordinator, users):
+    """Finding 3: a member saw that a "kennt" link was added, and the private field names."""
+    anna = create(coordinator, "personen", name="Anna Beispiel", email="anna@example.org", phone="0421 1")
+    ben = create(coordinator, "personen", name="Ben Beispiel")
+    link(coordinator, "personen", anna, link_index("KNOWS", "people", "people"), "out", ben, since="2016")
+    coordinator_view = coordinator.get(f"/personen/{anna}").get_data(as_text=True)
+    history = coordinator_view[coordinator_view.index("Änderungsverlauf"):]
+    assert "kennt" in history and "E-Mail" in history, "coordinators see everything"
+    assert "name_key" not in history and "search" not in history, "derived search keys are no fields"
+
+    member = app.test_client()
+    from ..conftest import Browserless
+    Browserless(member).login(users["member"])
+    page = member.get(f"/personen/{anna}").get_data(as_text=True)
+    history = page[page.index("Änderungsverlauf"):]
+    assert "kennt" not in history and "E-Mail" not in history and "Telefon" not in history
+    assert "angelegt: Name" in history
