@@ -67,11 +67,15 @@ def register_error_handlers(app):
         app.logger.warning("store unavailable: %s", exc)
         # the page must not try to load the user from the store that just failed
         g._login_user = AnonymousUserMixin()
-        return _error_page(
-            503, "Datenbank nicht erreichbar",
-            "Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
-            "Bitte versuchen Sie es in einer Minute erneut.",
-            {"Retry-After": "30"})
+        if request.method in ("GET", "HEAD", "OPTIONS"):
+            message = ("Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
+                       "Bitte versuchen Sie es in einer Minute erneut.")
+        else:
+            # a write may have reached the database before the answer was lost: say so
+            message = ("Die Datenbank hat nicht rechtzeitig geantwortet. Ob Ihre Änderung "
+                       "gespeichert wurde, ist nicht sicher: Bitte prüfen Sie es in einer Minute, "
+                       "bevor Sie sie noch einmal senden.")
+        return _error_page(503, "Datenbank nicht erreichbar", message, {"Retry-After": "30"})
 
     @app.errorhandler(ConstraintViolation)
     def constraint_violation(exc):

@@ -46,7 +46,8 @@ class FieldError(ValueError):
         super().__init__(message)
 
     def __str__(self):
-        return gettext(self.message, **self.values)
+        values = {k: gettext(v) if k == "label" else v for k, v in self.values.items()}
+        return gettext(self.message, **values)
 
 
 def _surrogate_free(text):

@@ -1,9 +1,9 @@
 """Login, logout and password change: thin views over the Accounts service."""
-from urllib.parse import urlsplit
 
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+from ..safe_redirect import local_path
 from ..i18n import gettext as _
 from . import accounts, bp
 from .forms import ChangePasswordForm, LoginForm, TokenForm
@@ -43,16 +43,6 @@ def end_expired_session():
         flash(_("Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an."), "info")
 
 
-def _safe_next(target):
-    """Only local paths: an open redirect would let a phishing link bounce through us."""
-    if not target:
-        return None
-    parts = urlsplit(target)
-    if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
-        return None
-    return target
-
-
 @bp.route("/anmelden", methods=["GET", "POST"])
 def login():
     if current_user.is_authenticated:
@@ -68,7 +58,7 @@ def login():
             accounts().start_session(session)
             login_user(user)
             flash(_("Sie sind angemeldet."), "success")
-            return redirect(_safe_next(request.args.get("next")) or url_for("home.index"))
+            return redirect(local_path(request.args.get("next")) or url_for("home.index"))
         form.form_errors.append(_refusal_message(refusal, _("E-Mail oder Passwort ist falsch.")))
         if refusal.reason == "throttled":
             status, headers = 429, {"Retry-After": str(refusal.retry_after)}

@@ -2,6 +2,7 @@
 from flask import Blueprint, jsonify, redirect, request, session, url_for
 
 from ..i18n import LANGUAGES
+from ..safe_redirect import local_path
 from ..store_access import store
 
 bp = Blueprint("system", __name__)
@@ -24,7 +25,4 @@ def set_language():
     language = request.form.get("lang")
     if language in LANGUAGES:
         session["lang"] = language
-    back = request.form.get("next") or ""
-    if not back.startswith("/") or back.startswith("//"):
-        back = url_for("home.index")
-    return redirect(back)
+    return redirect(local_path(request.form.get("next")) or url_for("home.index"))

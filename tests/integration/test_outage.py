@@ -138,6 +138,9 @@ def test_store_down_mid_session_gives_503_and_writes_nothing(outage_app, own_dat
     changed = client.post("/passwort", data={"csrf_token": token, "current": PASSWORD,
                                              "new": "ganz-neues-passwort", "confirm": "ganz-neues-passwort"})
     assert changed.status_code == 503
+    text = changed.get_data(as_text=True)
+    assert "nicht sicher" in text and "nichts gespeichert" not in text, \
+        "a refused write never claims that nothing was saved: it cannot know"
 
     own_database.restart()
     assert client.get("/healthz").status_code == 200

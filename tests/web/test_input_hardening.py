@@ -100,3 +100,22 @@ def test_a_graph_import_sets_only_what_a_form_could(coordinator, store):
     document["nodes"][0]["props"]["kind"] = "Geheimdienst"
     page = check(coordinator, "graph", json.dumps(document).encode(), "x.json").get_data(as_text=True)
     assert "kein gültiger Wert für „Art“" in page
+
+
+@pytest.mark.parametrize("target", ["/\t/evil.example", "/\n/evil.example", "//evil.example",
+                                    "https://evil.example", "/\\evil.example", "javascript:alert(1)"])
+def test_redirect_targets_stay_on_this_site(client, target):
+    """Finding 9: `next=/\\t/evil.example` redirected to //evil.example, `/\\n/` was a 500."""
+    from ..conftest import csrf_token
+    token = csrf_token(client.get("/anmelden").get_data(as_text=True))
+    response = client.post("/sprache", data={"csrf_token": token, "lang": "en", "next": target})
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    login = client.get("/anmelden", query_string={"next": target})
+    assert login.status_code == 200
+
+
+def test_a_local_redirect_target_is_kept(client):
+    from netzwerk.safe_redirect import local_path
+    assert local_path("/akteure?q=caritas") == "/akteure?q=caritas"
+    assert local_path("/\t/evil.example") is None and local_path(None) is None
