@@ -23,9 +23,10 @@ def _store(app):
 
 
 def _load_demo(app, echo):
+    from .home.service import overview
     from .seeding import load_seed
     store = _store(app)
-    if store.read_one("home/count_overview", now=now_iso())["actors"]:
+    if overview(store)["actors"]:
         echo("Demodaten: die Datenbank enthält schon Akteure, es wird nichts geladen.")
         return
     echo("Demodaten werden geladen …")

@@ -3,23 +3,12 @@ from pathlib import Path
 
 import yaml
 
+from .register.graph_plan import LABEL_OF_SECTION, NODE_SECTIONS, write_plan
 from .register.model import KINDS
 from .register.service import entry_props
 from .text import search_text, seed_uid
 
 SEED_AUTHOR = "Demodaten"
-
-# YAML section -> (label, query stem that merges its nodes)
-NODE_SECTIONS = {
-    "districts": ("District", "merge_districts"),
-    "actors": ("Actor", "merge_actors"),
-    "people": ("Person", "merge_people"),
-    "offers": ("Offer", "merge_offers"),
-    "round_tables": ("RoundTable", "merge_round_tables"),
-    "events": ("Event", "merge_events"),
-    "needs": ("Need", "merge_needs"),
-}
-LABEL_OF_SECTION = {section: label for section, (label, _) in NODE_SECTIONS.items()}
 
 # (section, field) -> (query stem that merges the links, section the field refers to)
 LINK_FIELDS = {
@@ -114,14 +103,6 @@ def build_plan(seed_dir):
         if rows:
             plan.append((f"graph/{stem}", {"links": rows}))
     return plan
-
-
-def write_plan(store, plan, now):
-    """Writes a plan of merge statements as one unit; node merges get the time stamp."""
-    steps = [(name, {**params, "now": now} if "rows" in params else params) for name, params in plan]
-    if steps:
-        store.write_unit(steps)
-    return len(steps)
 
 
 def load_seed(store, seed_dir, now):

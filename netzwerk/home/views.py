@@ -4,6 +4,7 @@ from flask import Blueprint, render_template
 from ..auth import permission_required
 from ..clock import now_iso
 from ..store_access import store
+from .service import overview, upcoming_events
 
 bp = Blueprint("home", __name__)
 
@@ -12,6 +13,6 @@ bp = Blueprint("home", __name__)
 @permission_required("register.read")
 def index():
     now = now_iso()
-    counts = store().read_one("home/count_overview", now=now)
-    events = store().read("home/list_upcoming_events", now=now, limit=5)
+    counts = overview(store(), now)
+    events = upcoming_events(store(), now)
     return render_template("home/index.html", counts=counts, events=events)

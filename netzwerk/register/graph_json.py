@@ -5,7 +5,7 @@ idempotent MERGE statements (the same ones the demo seed uses), so loading twice
 """
 from ..fields import FieldError
 from ..input_guard import BadInput, json_body
-from ..seeding import NODE_SECTIONS
+from .graph_plan import NODE_SECTIONS
 from ..text import search_text
 from .imports import ImportFileError
 from .model import KINDS, KINDS_BY_LABEL, LINKS

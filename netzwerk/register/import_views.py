@@ -26,7 +26,6 @@ from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
 from . import bp, register
 from .exports import spreadsheet_response
-from ..seeding import write_plan
 from .graph_json import export_graph, plan_graph
 from .imports import IMPORT_KINDS, ImportFileError, apply_import, plan_import, read_table, template_rows
 from .model import KINDS
@@ -119,7 +118,7 @@ def apply_import_file(token):
         # planned again: the graph may have changed since the dry run
         result = _plan(meta["kind"], meta["filename"], data)
         if result["graph"]:
-            write_plan(register().store, result["steps"], now)
+            register().load_graph(result["steps"], now)
             message = _("Import abgeschlossen: {nodes} Knoten und {relationships} Beziehungen geladen.",
                         **result["counts"])
         else:

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..text import fold, new_uid, search_text
+from .graph_plan import write_plan
 from .model import KINDS, KINDS_BY_LABEL, links_of
 
 # the text a kind is searched by, besides its name
@@ -166,6 +167,10 @@ class Register:
     def delete(self, kind, uid):
         self.get(kind, uid, with_private=True)
         self.store.write("register/delete_entry", uid=uid)
+
+    def load_graph(self, steps, now):
+        """Loads a checked JSON graph export: its MERGE plan as one unit."""
+        return write_plan(self.store, steps, now)
 
     def apply_import(self, kind_key, writes, by, now):
         """All rows of an import in one statement: the file goes in whole or not at all."""
