@@ -13,8 +13,10 @@ CREATE (c)-[:OF]->(n)
 WITH collect(row) AS rows
 UNWIND rows AS row
 MATCH (n:Offer {uid: row.uid})
-OPTIONAL MATCH (a:Actor)
-WHERE a.uid IN row.providers
+// one indexed lookup per provider (a.uid IN row.providers scanned every actor for every row);
+// [null] keeps a row without providers for the districts below
+UNWIND CASE WHEN size(row.providers) = 0 THEN [null] ELSE row.providers END AS provider_uid
+OPTIONAL MATCH (a:Actor {uid: provider_uid})
 FOREACH (provider IN CASE WHEN a IS NULL THEN [] ELSE [a] END | MERGE (provider)-[:OFFERS]->(n))
 WITH DISTINCT n, row
 UNWIND row.districts AS district_uid
