@@ -27,7 +27,8 @@ from ..i18n import lazy_gettext as _l
 from . import bp, register
 from .exports import spreadsheet_response
 from .graph_json import export_graph, plan_graph
-from .imports import IMPORT_KINDS, ImportFileError, apply_import, plan_import, read_table, template_rows
+from .imports import (IMPORT_KINDS, IMPORT_LIMITS, ImportFileError, apply_import, plan_import, read_table,
+                      template_rows)
 from .model import KINDS
 
 KIND_CHOICES = [SelectChoice(key, _l(KINDS[key].plural)) for key in IMPORT_KINDS if key in KINDS]
@@ -84,7 +85,7 @@ def import_page():
         try:
             result = _plan(form.kind.data, upload.filename, data)
         except ImportFileError as exc:
-            error = exc.message
+            error = str(exc)  # the message with its values, in the UI's language
         else:
             if result["graph"] or not result["plan"].rejected:
                 token, stash = secrets.token_urlsafe(16), _stash_dir()
@@ -95,7 +96,7 @@ def import_page():
     status = 400 if (error or form.errors) else 200
     layouts = {kind: template_rows(kind)[0] for kind in IMPORT_KINDS}
     return render_template("register/import.html", form=form, result=result, apply_form=apply_form,
-                           error=error, layouts=layouts), status
+                           error=error, layouts=layouts, limits=IMPORT_LIMITS), status
 
 
 @bp.route("/import/<token>", methods=["POST"])
@@ -126,7 +127,7 @@ def apply_import_file(token):
             message = _("Import abgeschlossen: {written} Zeilen gespeichert, {unchanged} unverändert.",
                         written=written, unchanged=result["plan"].count("unchanged"))
     except ImportFileError as exc:
-        flash(exc.message, "error")
+        flash(str(exc), "error")
         return redirect(url_for("register.import_page"))
     finally:
         meta_path.unlink(missing_ok=True)
