@@ -55,6 +55,8 @@ def create_app(config=None, store=None):
         store = open_store(config)
         atexit.register(store.close)
         store.apply_schema()
+        from .migrations import migrate
+        migrate(store, echo=app.logger.warning)
     app.extensions["netzwerk.store"] = store
     accounts = Accounts(store, secret_key=app.config["SECRET_KEY"],
                         max_failures=config.LOGIN_MAX_FAILURES,

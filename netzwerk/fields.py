@@ -6,6 +6,7 @@ The web form, the API, the spreadsheet import and the seed all go through `Field
 same field follows the same rule everywhere, with the same German message. No other module
 branches on a field's type (Indico's registration field classes are the model).
 """
+import difflib
 import re
 from dataclasses import dataclass, field as dataclass_field
 from datetime import date, datetime
@@ -17,7 +18,7 @@ from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField,
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 
-from .i18n import gettext, lazy_gettext
+from .i18n import gettext, gettext_in, lazy_gettext
 from .text import fold
 
 LIST_SEPARATOR = ";"
@@ -126,8 +127,13 @@ class Choice(FieldType):
     key = "choice"
 
     def _lookup(self, spec):
-        return {fold(str(code)): code for code, _ in spec.choices} | {
-            fold(label): code for code, label in spec.choices}
+        """Folded code, German label, English label and aliases -> code."""
+        lookup = {fold(alias): code for alias, code in spec.extra.get("aliases", {}).items()}
+        for code, label in spec.choices:
+            lookup[fold(str(code))] = code
+            lookup[fold(label)] = code
+            lookup.setdefault(fold(gettext_in("en", label)), code)
+        return lookup
 
     def parse(self, spec, value):
         if value is None or value == "":
@@ -149,6 +155,14 @@ class Choice(FieldType):
         return lookup[fold(text)]
 
     def _unknown(self, spec, value):
+        labels = {fold(label): label for _, label in spec.choices}
+        close = difflib.get_close_matches(fold(str(value)), list(labels), n=1, cutoff=0.75)
+        if close:
+            return FieldError("„{value}“ ist kein gültiger Wert für „{label}“ – meinten Sie „{suggestion}“?",
+                              value=str(value)[:80], label=spec.label, suggestion=labels[close[0]])
+        if len(spec.choices) > 12:  # a long vocabulary: no list of every term in the message
+            return FieldError("„{value}“ ist kein gültiger Wert für „{label}“.", value=str(value)[:80],
+                              label=spec.label)
         allowed = ", ".join(gettext(label) for _, label in spec.choices)
         return FieldError("„{value}“ ist kein gültiger Wert für „{label}“ (erlaubt: {allowed}).",
                           value=str(value)[:80], label=spec.label, allowed=allowed)

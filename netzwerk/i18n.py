@@ -281,6 +281,162 @@ EN = {
     '„{label}“ fehlt.': '“{label}” is missing.',
     'ja': 'yes',
     'nein': 'no',
+    # vocabularies (netzwerk/vocabularies.py)
+    'Soziale Aktivitäten und soziale Infrastruktur': 'Social activities and social infrastructure',
+    'Stadtteilkultur': 'Neighbourhood culture',
+    'Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen': 'Living together of different social and ethnic groups',
+    'Beratung': 'Counselling',
+    'Wohnen': 'Housing',
+    'Arbeit': 'Work',
+    'Gesundheit': 'Health',
+    'Kinder und Jugend': 'Children and youth',
+    'Freizeit und Sport': 'Leisure and sport',
+    'Bildung': 'Education',
+    'Alle Anwohner*innen': 'All residents',
+    'Menschen mit Zuwanderungsgeschichte': 'People with a migration background',
+    'Menschen mit Fluchterfahrung': 'People with refugee experience',
+    'Neuzugewanderte': 'Newcomers',
+    'Kinder': 'Children',
+    'Jugendliche': 'Young people',
+    'Kinder und Jugendliche': 'Children and young people',
+    'Eltern': 'Parents',
+    'Familien': 'Families',
+    'Frauen': 'Women',
+    'Männer': 'Men',
+    'Senior*innen': 'Older people',
+    'Mieter*innen': 'Tenants',
+    'Ehrenamtliche': 'Volunteers',
+    'Hauptamtliche': 'Professional staff',
+    'Menschen mit Behinderung': 'People with disabilities',
+    'Deutsch': 'German',
+    'Arabisch': 'Arabic',
+    'Türkisch': 'Turkish',
+    'Ukrainisch': 'Ukrainian',
+    'Russisch': 'Russian',
+    'Persisch (Farsi)': 'Persian (Farsi)',
+    'Dari': 'Dari',
+    'Paschtu': 'Pashto',
+    'Kurdisch': 'Kurdish',
+    'Tigrinya': 'Tigrinya',
+    'Somali': 'Somali',
+    'Englisch': 'English',
+    'Französisch': 'French',
+    'Polnisch': 'Polish',
+    'Rumänisch': 'Romanian',
+    'Bulgarisch': 'Bulgarian',
+    'Albanisch': 'Albanian',
+    'Serbisch': 'Serbian',
+    'Spanisch': 'Spanish',
+    'Italienisch': 'Italian',
+    'Griechisch': 'Greek',
+    'Vietnamesisch': 'Vietnamese',
+    'Urdu': 'Urdu',
+    'Deutsche Gebärdensprache': 'German Sign Language',
+    'Leichte Sprache': 'Easy-to-read German',
+    'Montag': 'Monday',
+    'Dienstag': 'Tuesday',
+    'Mittwoch': 'Wednesday',
+    'Donnerstag': 'Thursday',
+    'Freitag': 'Friday',
+    'Samstag': 'Saturday',
+    'Sonntag': 'Sunday',
+    '„{value}“ ist kein gültiger Wert für „{label}“ – meinten Sie „{suggestion}“?': '“{value}” is not a valid value for “{label}” – did you mean “{suggestion}”?',
+    '„{value}“ ist kein gültiger Wert für „{label}“.': '“{value}” is not a valid value for “{label}”.',
+    # demo additions in the seed (templates/register/detail.html, register/model.py)
+    'Demo-Ergänzung': 'Demo addition',
+    'Plausible Ergänzung für die Demo, nicht aus den Quelldokumenten.': 'A plausible addition for the demo, not from the source documents.',
+    'Demo-Ergänzung – nicht aus den Quelldokumenten': 'Demo addition – not from the source documents',
+    'geplant': 'planned',
+    # spreadsheet import: limits checked before reading, rows that do not fit, suggestions
+    "Datei nicht lesbar": "File not readable",
+    "Die Datei ist leer.": "The file is empty.",
+    "Die Datei enthält keine Zeilen.": "The file has no rows.",
+    "Die Datei ist keine Textdatei. Bitte eine CSV- oder XLSX-Datei hochladen.":
+        "The file is not a text file. Please upload a CSV or XLSX file.",
+    "Die Zeichenkodierung der Datei ist unbekannt. Bitte als „CSV UTF-8“ speichern.":
+        "The file's character encoding is unknown. Please save it as “CSV UTF-8”.",
+    "Die Datei ist keine lesbare Excel-Datei (.xlsx). Bitte als .xlsx oder .csv speichern.":
+        "The file is not a readable Excel file (.xlsx). Please save it as .xlsx or .csv.",
+    "Diese Art von Einträgen kann nicht importiert werden.": "This kind of entry cannot be imported.",
+    "Die Spalte „name“ fehlt. Bitte die Vorlage verwenden: die erste Zeile enthält die Spaltennamen.":
+        "The column “name” is missing. Please use the template: the first row holds the column names.",
+    "Die Spalte „{column}“ fehlt. Bitte die Vorlage verwenden.":
+        "The column “{column}” is missing. Please use the template.",
+    "Die Spalte „{column}“ kommt mehrfach vor.": "The column “{column}” appears more than once.",
+    "Die Spalte „{column}“ ist unbekannt und wird ignoriert.": "The column “{column}” is unknown and is ignored.",
+    "Die Datei hat mehr als {max} Zeilen. Bitte teilen Sie sie auf.":
+        "The file has more than {max} rows. Please split it up.",
+    "Die Datei hat mehr als {max} Zeilen. Bitte teilen Sie sie auf, oder löschen Sie die Zeilen unter den Daten, auch leere mit Formatierung.":
+        "The file has more than {max} rows. Please split it up, or delete the rows below the data, "
+        "including empty ones with formatting.",
+    "Die Tabelle enthält mehr als {max} Zeichen Text. Bitte teilen Sie sie auf.":
+        "The table holds more than {max} characters of text. Please split it up.",
+    "Zeile {line}, Spalte {column}: Die Zelle hat mehr als {max} Zeichen. Bitte kürzen Sie den Text.":
+        "Row {line}, column {column}: the cell has more than {max} characters. Please shorten the text.",
+    "Zeile {line}: Eine Zelle hat mehr als {max} Zeichen. Bitte kürzen Sie den Text.":
+        "Row {line}: a cell has more than {max} characters. Please shorten the text.",
+    "Zeile {line} hat {cells} Zellen; höchstens {max} Spalten sind möglich. Stimmt das Trennzeichen? Bitte prüfen Sie die Datei oder teilen Sie sie auf.":
+        "Row {line} has {cells} cells; at most {max} columns are possible. Is the separator right? "
+        "Please check the file or split it up.",
+    "Zeile {line} hat Werte in mehr als {max} Spalten; höchstens {max} sind möglich. Bitte entfernen Sie überflüssige Spalten oder teilen Sie die Datei auf.":
+        "Row {line} has values in more than {max} columns; at most {max} are possible. Please remove "
+        "surplus columns or split the file up.",
+    "Zeile {line} ist länger als {max} Zeichen: zu viele Spalten oder zu lange Zellen. Bitte prüfen Sie die Datei.":
+        "Row {line} is longer than {max} characters: too many columns or cells that are too long. "
+        "Please check the file.",
+    "Die CSV-Datei ist in Zeile {line} fehlerhaft. Bitte prüfen Sie die Anführungszeichen.":
+        "The CSV file is broken in row {line}. Please check the quotation marks.",
+    "Die Excel-Datei ist entpackt zu groß (höchstens {max} MB je Teil, {total} MB insgesamt). Bitte teilen Sie die Tabelle auf oder speichern Sie sie als CSV.":
+        "The Excel file is too large when unpacked (at most {max} MB per part, {total} MB in all). "
+        "Please split the table up or save it as CSV.",
+    "Die Excel-Datei ist ungewöhnlich stark gepackt (mehr als {ratio}-fach) und wird deshalb nicht geöffnet. Bitte speichern Sie die Tabelle als CSV und laden Sie diese hoch.":
+        "The Excel file is packed unusually tightly (more than {ratio} to one) and is therefore not "
+        "opened. Please save the table as CSV and upload that.",
+    "Die Excel-Datei hat mehr als {max} Zellen (z. B. {rows} Zeilen mal {columns} Spalten). Bitte teilen Sie die Datei auf, löschen Sie weitere Tabellenblätter und formatierte leere Bereiche, oder speichern Sie die Tabelle als CSV.":
+        "The Excel file has more than {max} cells (e.g. {rows} rows by {columns} columns). Please split "
+        "the file up, delete other sheets and formatted empty areas, or save the table as CSV.",
+    "Die Tabelle reicht bis Spalte {column} ({count} Spalten); höchstens {max} sind möglich. Bitte löschen Sie die Spalten rechts neben den Daten, auch leere mit Formatierung, oder speichern Sie die Tabelle als CSV.":
+        "The table reaches column {column} ({count} columns); at most {max} are possible. Please delete "
+        "the columns to the right of the data, including empty ones with formatting, or save the table as CSV.",
+    "Die Tabelle reicht bis Zeile {row}; höchstens {max} Zeilen unter der Kopfzeile sind möglich. Bitte teilen Sie die Datei auf, oder löschen Sie die Zeilen unter den Daten, auch leere mit Formatierung.":
+        "The table reaches row {row}; at most {max} rows below the header are possible. Please split the "
+        "file up, or delete the rows below the data, including empty ones with formatting.",
+    'mehr Zellen als Spalten ({cells} statt {columns}) – stehen mehrere Werte ohne Anführungszeichen in einer Zelle? Bitte die Zelle in Anführungszeichen setzen ("Beratung; Sprache") oder die Datei mit Komma trennen':
+        'more cells than columns ({cells} instead of {columns}) – are there several values in one cell '
+        'without quotation marks? Please put the cell in quotation marks ("Beratung; Sprache") or separate '
+        'the file with commas',
+    "und {count} weitere": "and {count} more",
+    "{kind} „{name}“ ist nicht bekannt": "{kind} “{name}” is not known",
+    "{kind} „{name}“ ist nicht bekannt – meinten Sie „{first}“?": "{kind} “{name}” is not known – did you mean “{first}”?",
+    "{kind} „{name}“ ist nicht bekannt – meinten Sie „{first}“ oder „{second}“?":
+        "{kind} “{name}” is not known – did you mean “{first}” or “{second}”?",
+    "{kind} „{name}“ ist mehrdeutig ({count} Einträge)": "{kind} “{name}” is ambiguous ({count} entries)",
+    "„{column}“: höchstens {max} Namen in einer Zelle": "“{column}”: at most {max} names in one cell",
+    "doppelte Zeile (wie Zeile {line})": "duplicate row (like row {line})",
+    "es gibt mehrere Einträge „{name}“; bitte im Register zusammenführen":
+        "there are several entries “{name}”; please merge them in the register",
+    "eine Person kann sich nicht selbst kennen": "a person cannot know themselves",
+    'Mehrere Werte in einer Zelle werden mit Semikolon getrennt, z. B. Beratung; Sprache. In einer CSV-Datei, deren Spalten ebenfalls mit Semikolon getrennt sind, muss eine solche Zelle in Anführungszeichen stehen: "Beratung; Sprache" (Excel setzt sie beim Speichern als CSV selbst). Sonst verrutschen die Spalten, und die Zeile wird abgelehnt. In XLSX-Dateien gibt es dieses Problem nicht.':
+        'Several values in one cell are separated by semicolons, e.g. Beratung; Sprache. In a CSV file whose '
+        'columns are separated by semicolons too, such a cell must be in quotation marks: "Beratung; Sprache" '
+        '(Excel adds them itself when saving as CSV). Otherwise the columns shift and the row is rejected. '
+        'XLSX files do not have this problem.',
+    "Auswahlfelder nehmen den gespeicherten Wert oder die deutsche Bezeichnung. Verbindungen werden über den Namen gefunden; ist ein Name unbekannt, schlägt die Prüfung ähnliche vor. Vorhandene Verbindungen werden nie entfernt.":
+        "Choice columns take the stored value or the German label. Links are found by name; when a name is "
+        "unknown, the check suggests similar ones. Existing links are never removed.",
+    "Höchstens {rows} Zeilen, {columns} Spalten und {chars} Zeichen je Zelle; eine XLSX-Datei höchstens {cells} Zellen.":
+        "At most {rows} rows, {columns} columns and {chars} characters per cell; an XLSX file at most {cells} cells.",
+    "Die Excel-Datei besteht aus mehr als {max} Teilen. Bitte speichern Sie die Tabelle als CSV und laden Sie diese hoch.":
+        "The Excel file consists of more than {max} parts. Please save the table as CSV and upload that.",
+    # type-ahead linking, link removal, edit conflicts
+    '„{name}“ ist kein Eintrag unter „{kind}“. Bitte aus den Vorschlägen wählen.': '“{name}” is not an entry under “{kind}”. Please choose from the suggestions.',
+    'Es gibt mehrere Einträge „{name}“ unter „{kind}“. Bitte aus den Vorschlägen wählen.': 'There are several entries “{name}” under “{kind}”. Please choose from the suggestions.',
+    'Namen eingeben und aus den Vorschlägen wählen.': 'Type a name and choose from the suggestions.',
+    'Verbindung entfernen': 'Remove link',
+    'Verbindung entfernen?': 'Remove link?',
+    '{source} – „{link}“ – {target}: diese Verbindung wird entfernt. Die Einträge selbst bleiben.': '{source} – “{link}” – {target}: this link will be removed. The entries themselves stay.',
+    'Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre Änderungen sind noch nicht gespeichert: Vergleichen Sie sie mit dem aktuellen Stand und speichern Sie bewusst noch einmal.': 'Someone else has changed this entry in the meantime. Your changes are not saved yet: compare them with the current state and save again deliberately.',
+    'Inzwischen gespeichert (Ihre Eingaben stehen unten im Formular):': 'Saved in the meantime (your input is in the form below):',
 }
 
 CATALOGUES = {"en": EN}
@@ -297,6 +453,11 @@ def current_language():
 def gettext(text, **values):
     translated = CATALOGUES.get(current_language(), {}).get(text, text)
     return translated.format(**values) if values else translated
+
+
+def gettext_in(language, text):
+    """The text in a given language, whatever the request's: e.g. to match English input."""
+    return CATALOGUES.get(language, {}).get(text, text)
 
 
 def lazy_gettext(text):

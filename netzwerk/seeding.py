@@ -3,6 +3,7 @@ from pathlib import Path
 
 import yaml
 
+from .fields import FieldError
 from .register.graph_plan import LABEL_OF_SECTION, NODE_SECTIONS, write_plan
 from .register.model import KINDS
 from .register.service import entry_props
@@ -77,11 +78,14 @@ def build_plan(seed_dir):
             props = {k: v for k, v in item.items()
                      if k != "key" and (section, k) not in LINK_FIELDS and v is not None}
             kind = KINDS.get(section)
-            if kind is not None:  # a register entry: the same cleaning as the forms
+            if kind is not None:  # a register entry: each field parsed by its type, as in a form
                 unknown = set(props) - set(kind.field_names)
                 if unknown:
                     raise SeedError(f"{file}: {section} {item['key']!r} has unknown fields {sorted(unknown)}")
-                props = entry_props(kind, props)
+                try:
+                    props = entry_props(kind, {f.name: f.parse(props.get(f.name)) for f in kind.fields})
+                except FieldError as error:
+                    raise SeedError(f"{file}: {section} {item['key']!r}: {error}") from None
             else:
                 props["search"] = search_text(props.get("name"), props.get("description"))
             own = uid(section, item["key"], file)

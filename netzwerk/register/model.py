@@ -6,6 +6,7 @@ new field is added in one place. The graph model is documented in docs/model.md.
 from dataclasses import dataclass
 
 from ..fields import Field
+from ..vocabularies import ALIASES, FIELDS_OF_ACTION, LANGUAGES, TARGET_GROUPS, WEEKDAYS
 
 ACTOR_KINDS = (
     ("city office", "Kommunale Stelle"),
@@ -18,18 +19,6 @@ ACTOR_KINDS = (
     ("initiative", "Initiative"),
     ("other", "Sonstige"),
 )
-FIELDS_OF_ACTION = tuple((f, f) for f in (
-    "Soziale Aktivitäten und soziale Infrastruktur",
-    "Stadtteilkultur",
-    "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen",
-    "Sprache",
-    "Beratung",
-    "Wohnen",
-    "Arbeit",
-    "Gesundheit",
-    "Kinder und Jugend",
-    "Freizeit und Sport",
-))
 DISTRICT_TYPES = (("city", "Stadt"), ("Stadtbezirk", "Stadtbezirk"), ("Stadtteil", "Stadtteil"),
                   ("Quartier", "Quartier"))
 OFFER_STATUS = (("active", "aktiv"), ("paused", "pausiert"), ("ended", "beendet"))
@@ -37,8 +26,6 @@ NEED_STATUS = (("open", "offen"), ("met", "gedeckt"), ("dropped", "verworfen"))
 FREQUENCIES = (("weekly", "wöchentlich"), ("biweekly", "14-täglich"), ("monthly", "monatlich"),
                ("once", "einmalig"), ("on request", "nach Vereinbarung"), ("irregular", "unregelmäßig"))
 COSTS = (("free", "kostenlos"), ("fee", "kostenpflichtig"))
-WEEKDAYS = tuple((d, d) for d in ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag",
-                                  "Samstag", "Sonntag"))
 ACCESS_NOTES = (("barrier-free", "barrierefrei"), ("childcare", "Kinderbetreuung"),
                 ("interpreting", "Sprachmittlung"))
 
@@ -83,6 +70,9 @@ FIELD = Filter("field", "Handlungsfeld", field="fields")
 DISTRICT = Filter("district", "Stadtteil", entries="districts")
 STATUS = Filter("status", "Status", field="status")
 DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
+FIELDS = Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION)
+DEMO = Field("demo", "Demo-Ergänzung", "bool",
+             description="Plausible Ergänzung für die Demo, nicht aus den Quelldokumenten.")
 
 KINDS = {kind.key: kind for kind in (
     Kind("actors", "actor", "akteure", "Actor", "Akteur", "Akteure", (
@@ -93,7 +83,8 @@ KINDS = {kind.key: kind for kind in (
         Field("website", "Website", "url"),
         Field("email", "E-Mail", "email", description="Funktionsadresse der Einrichtung."),
         Field("phone", "Telefon", max_length=60),
-        Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
+        FIELDS,
+        DEMO,
     ), filters=(Filter("actor_kind", "Art", field="kind"), FIELD, DISTRICT),
         columns=("name", "kind", "fields", "districts")),
     Kind("people", "person", "personen", "Person", "Person", "Personen", (
@@ -103,16 +94,18 @@ KINDS = {kind.key: kind for kind in (
         Field("phone", "Telefon", private=True, max_length=60),
         Field("consent_note", "Einwilligung", "textarea", private=True, max_length=1000,
               description="Wann und wie die Person der Speicherung ihrer Kontaktdaten zugestimmt hat."),
+        DEMO,
     ), filters=(Filter("actor", "Akteur", entries="actors"),),
         columns=("name", "function", "actors")),
     Kind("offers", "offer", "angebote", "Offer", "Angebot", "Angebote", (
         NAME,
         DESCRIPTION,
-        Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION),
-        Field("target_groups", "Zielgruppen", "tags", description="Mehrere durch Semikolon trennen."),
-        Field("languages", "Sprachen", "tags", description="Mehrere durch Semikolon trennen."),
+        FIELDS,
+        Field("target_groups", "Zielgruppen", "multi", TARGET_GROUPS,
+              extra={"aliases": ALIASES["target_groups"]}),
+        Field("languages", "Sprachen", "multi", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
         Field("address", "Ort / Adresse"),
-        Field("weekdays", "Wochentage", "multi", WEEKDAYS),
+        Field("weekdays", "Wochentage", "multi", WEEKDAYS, extra={"aliases": ALIASES["weekdays"]}),
         Field("time_from", "von (Uhrzeit)", "time"),
         Field("time_to", "bis (Uhrzeit)", "time"),
         Field("frequency", "Rhythmus", "choice", FREQUENCIES),
@@ -121,8 +114,9 @@ KINDS = {kind.key: kind for kind in (
         Field("access_notes", "Zugang", "multi", ACCESS_NOTES),
         Field("status", "Status", "choice", OFFER_STATUS, required=True),
         Field("contact", "Kontakt", description="Funktionsadresse oder Telefon des Angebots."),
-    ), filters=(FIELD, DISTRICT, Filter("language", "Sprache", values="languages"),
-                Filter("target_group", "Zielgruppe", values="target_groups"), STATUS),
+        DEMO,
+    ), filters=(FIELD, DISTRICT, Filter("language", "Sprache", field="languages"),
+                Filter("target_group", "Zielgruppe", field="target_groups"), STATUS),
         columns=("name", "providers", "districts", "fields", "status")),
     Kind("districts", "district", "stadtteile", "District", "Stadtteil", "Stadtteile", (
         NAME,
@@ -130,24 +124,27 @@ KINDS = {kind.key: kind for kind in (
         Field("population", "Einwohner*innen", "int"),
         Field("notes", "Notizen", "textarea", max_length=2000,
               description="Z. B. „Soziale Stadt“-Gebiet."),
+        DEMO,
     ), filters=(Filter("type", "Typ", field="type"), Filter("district", "gehört zu", entries="districts")),
         columns=("name", "type", "parent")),
     Kind("round_tables", "round_table", "runde-tische", "RoundTable", "Runder Tisch", "Runde Tische", (
         NAME,
         Field("purpose", "Zweck", "textarea", max_length=3000),
         Field("rhythm", "Treffen", description="Z. B. halbjährlich."),
+        DEMO,
     ), filters=(DISTRICT,), columns=("name", "rhythm", "members"), importable=False),
     Kind("needs", "need", "bedarfe", "Need", "Bedarf", "Bedarfe", (
         NAME,
         DESCRIPTION,
         Field("field", "Handlungsfeld", "choice", FIELDS_OF_ACTION),
-        Field("target_group", "Zielgruppe"),
-        Field("language", "Sprache"),
+        Field("target_group", "Zielgruppe", "choice", TARGET_GROUPS, extra={"aliases": ALIASES["target_groups"]}),
+        Field("language", "Sprache", "choice", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
         Field("reported_at", "Gemeldet am", "date"),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
+        DEMO,
     ), filters=(Filter("field", "Handlungsfeld", field="field"), DISTRICT,
-                Filter("language", "Sprache", values="language"),
-                Filter("target_group", "Zielgruppe", values="target_group"), STATUS),
+                Filter("language", "Sprache", field="language"),
+                Filter("target_group", "Zielgruppe", field="target_group"), STATUS),
         columns=("name", "districts", "field", "status"),
         importable=False),
 )}
@@ -169,7 +166,8 @@ class Link:
 
 
 LINKS = (
-    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "aktiv in", "Akteure hier"),
+    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "aktiv in", "Akteure hier",
+         props=(Field("status", "Status", "choice", (("active", "aktiv"), ("planned", "geplant"))),)),
     Link("COOPERATES_WITH", "actors", "actors", "graph/merge_cooperates_with", "kooperiert mit",
          "kooperiert mit", symmetric=True),
     Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "Mitglied in", "Mitglieder"),

@@ -26,9 +26,21 @@ def test_offer_providers_point_from_actor_to_offer():
         "nachbarschaftsbuero-duesternort")}
 
 
+def test_link_properties_pass_through_and_demo_is_a_field():
+    plan = dict(build_plan(PROJECT_ROOT / "seed"))
+    ankommen = seed_uid("Actor", "projekt-ankommen")
+    statuses = {link["to"]: link.get("status") for link in plan["graph/merge_active_in"]["links"]
+                if link["from"] == ankommen}
+    assert statuses == {seed_uid("District", "do-innenstadt-west"): "planned",
+                        seed_uid("District", "do-innenstadt-ost"): "planned"}
+    people = {row["uid"]: row["props"] for row in plan["graph/merge_people"]["rows"]}
+    assert people[seed_uid("Person", "team-horizont")]["demo"] is True
+    assert people[seed_uid("Person", "birgit-zoerner")]["demo"] is False, "a yes/no field: missing is no"
+
+
 def test_unknown_reference_is_reported_with_file_and_key(tmp_path):
     (tmp_path / "a.yaml").write_text(
-        "actors:\n  - {key: a1, name: A, active_in: [nowhere]}\n", encoding="utf-8")
+        "actors:\n  - {key: a1, name: A, kind: other, active_in: [nowhere]}\n", encoding="utf-8")
     with pytest.raises(SeedError, match="a.yaml: unknown districts key 'nowhere'"):
         build_plan(tmp_path)
 

@@ -86,7 +86,7 @@ def test_validation_errors_name_the_fields(client, tokens):
 def test_role_rules_apply_to_tokens(client, tokens, seeded):
     assert client.post("/api/v1/actors", headers=bearer(tokens["member"]),
                        json={"name": "X", "kind": "other"}).status_code == 403
-    person = seed_uid("Person", "markus-kissling")
+    person = seed_uid("Person", "team-horizont")
     member_view = client.get(f"/api/v1/people/{person}", headers=bearer(tokens["member"])).get_json()
     assert not any(link["type"] == "KNOWS" for link in member_view["links"])
     coordinator_view = client.get(f"/api/v1/people/{person}", headers=bearer(tokens["coordinator"])).get_json()

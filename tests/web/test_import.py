@@ -75,7 +75,7 @@ def test_dry_run_then_import_then_import_again_changes_nothing(coordinator, stor
 
     brackel = [a for a in after if a["props"]["name"] == "lokal willkommen Brackel/Aplerbeck"][0]
     assert sorted(brackel["districts"]) == ["Aplerbeck", "Brackel"]
-    assert brackel["props"]["kind"] == "city office" and brackel["props"]["fields"] == ["Beratung", "Wohnen"]
+    assert brackel["props"]["kind"] == "city office" and brackel["props"]["fields"] == ["counselling", "housing"], "stored as codes"
     # and the imported actors are found by search, and inside Dortmund
     html = coordinator.get("/akteure?q=brackel").get_data(as_text=True)
     assert "lokal willkommen Brackel/Aplerbeck" in html
@@ -254,3 +254,45 @@ def test_a_name_that_two_entries_share_is_not_guessed(coordinator, store):
         register.create(KINDS["districts"], {"name": "Mitte", "type": "Stadtteil"}, "test")
     page = check(coordinator, "districts", "name;type;population\nMitte;Stadtteil;5000\n".encode()).get_data(as_text=True)
     assert "1 abgelehnt" in page and "mehrere Einträge „Mitte“" in page
+
+
+def test_an_unquoted_semicolon_in_a_csv_cell_rejects_the_row_and_names_the_cause(coordinator, store):
+    import_file(coordinator, "districts", DISTRICTS.encode())
+    shifted = ("name;kind;fields;districts\n"
+               "Projekt Ankommen e.V.;Verein / Verband;Beratung; Wohnen;Innenstadt-West\n"
+               "Stadt Dortmund – Sozialdezernat;Kommunale Stelle;Beratung;Dortmund\n")
+    page = check(coordinator, "actors", shifted.encode()).get_data(as_text=True)
+    assert "1 neu, 0 geändert, 0 unverändert, 1 abgelehnt" in page
+    assert ("mehr Zellen als Spalten (5 statt 4) – stehen mehrere Werte ohne Anführungszeichen in einer "
+            "Zelle? Bitte die Zelle in Anführungszeichen setzen") in page
+    assert "Jetzt importieren" not in page
+    quoted = shifted.replace("Beratung; Wohnen", '"Beratung; Wohnen"')
+    page = check(coordinator, "actors", quoted.encode()).get_data(as_text=True)
+    assert "2 neu, 0 geändert, 0 unverändert, 0 abgelehnt" in page
+
+
+def test_the_import_page_explains_quoting_and_the_limits(coordinator):
+    html = coordinator.get("/import").get_data(as_text=True)
+    assert "muss eine solche Zelle in Anführungszeichen stehen: &#34;Beratung; Sprache&#34;" in html
+    assert "In XLSX-Dateien gibt es dieses Problem nicht." in html
+    assert "Höchstens 5000 Zeilen, 200 Spalten und 10000 Zeichen je Zelle" in html
+    assert "Mehrere Werte in einer Zelle werden mit Semikolon getrennt. Auswahlfelder" not in html
+
+
+def test_an_unknown_name_comes_with_the_closest_known_names(coordinator, seeded):
+    offers = ("name;providers;districts;status\n"
+              "Sprachcafé Nordstadt;Projekt Ankommen e.V.;Nordstadt;aktiv\n"
+              "Sprachcafé Lanstrop;JuKi-Treff Lanstrup;Innenstadt Nord;aktiv\n"
+              "Sprachcafé Irgendwo;Projekt Ankommen e.V.;Qwertz;aktiv\n")
+    page = check(coordinator, "offers", offers.encode()).get_data(as_text=True)
+    assert "3 abgelehnt" in page
+    assert "Stadtteil „Nordstadt“ ist nicht bekannt – meinten Sie „Innenstadt-Nord (Nordstadt)“?" in page
+    assert "Akteur „JuKi-Treff Lanstrup“ ist nicht bekannt – meinten Sie „JuKi-Treff Lanstrop“?" in page
+    assert "Stadtteil „Innenstadt Nord“ ist nicht bekannt – meinten Sie „Innenstadt-Nord (Nordstadt)“" in page
+    assert "Stadtteil „Qwertz“ ist nicht bekannt<" in page, "no suggestion when nothing is close"
+
+    contacts = ("person;knows\n"
+                "Team lokal willkommen Brackel-Aplerbeck;Team lokal willkommen Eving/Scharnhorst\n")
+    page = check(coordinator, "contacts", contacts.encode()).get_data(as_text=True)
+    assert ("Person „Team lokal willkommen Brackel-Aplerbeck“ ist nicht bekannt – meinten Sie "
+            "„Team lokal willkommen Brackel/Aplerbeck“?") in page

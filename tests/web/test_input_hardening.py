@@ -52,9 +52,11 @@ def test_the_api_refuses_wrong_types_instead_of_turning_them_into_text(client, t
     assert response.status_code == 400
     assert response.get_json()["fields"]["name"] == ["„Name“ muss ein Text sein."]
     response = client.post("/api/v1/offers", headers=headers,
-                           json={"name": "Café", "status": "active", "capacity": True, "languages": "x" * 100})
+                           json={"name": "Café", "status": "active", "capacity": True, "languages": ["x" * 100],
+                                 "weekdays": "Montag"})
     fields = response.get_json()["fields"]
-    assert "ganze Zahl" in fields["capacity"][0] and "höchstens 80 Zeichen" in fields["languages"][0]
+    assert "ganze Zahl" in fields["capacity"][0] and "kein gültiger Wert für „Sprachen“" in fields["languages"][0]
+    assert "weekdays" not in fields, "a single value where a list is expected is read as that one value"
     created = client.post("/api/v1/actors", headers=headers, json={"name": "V", "kind": "school"}).get_json()
     stale = client.put(f"/api/v1/actors/{created['uid']}", headers=headers,
                        json={"version": True, "name": "V", "kind": "school"})

@@ -1,0 +1,76 @@
+"""Controlled vocabularies: fields of action, target groups, languages, weekdays.
+
+Stored as codes (languages by ISO 639), shown in the UI's language (the German label is the
+message id; netzwerk/i18n.py has the English), matched case-insensitively by code, label or
+alias on import and in forms, with a suggestion when a word is close to a term. Free text
+typed before these lists existed is migrated by netzwerk/migrations.py.
+"""
+
+FIELDS_OF_ACTION = (
+    ("social-infrastructure", "Soziale Aktivitäten und soziale Infrastruktur"),
+    ("neighbourhood-culture", "Stadtteilkultur"),
+    ("living-together", "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen"),
+    ("language", "Sprache"),
+    ("counselling", "Beratung"),
+    ("housing", "Wohnen"),
+    ("work", "Arbeit"),
+    ("health", "Gesundheit"),
+    ("children-youth", "Kinder und Jugend"),
+    ("leisure-sport", "Freizeit und Sport"),
+    ("education", "Bildung"),
+)
+
+TARGET_GROUPS = (
+    ("all-residents", "Alle Anwohner*innen"),
+    ("migration-background", "Menschen mit Zuwanderungsgeschichte"),
+    ("refugees", "Menschen mit Fluchterfahrung"),
+    ("newcomers", "Neuzugewanderte"),
+    ("children", "Kinder"),
+    ("youth", "Jugendliche"),
+    ("children-youth", "Kinder und Jugendliche"),
+    ("parents", "Eltern"),
+    ("families", "Familien"),
+    ("women", "Frauen"),
+    ("men", "Männer"),
+    ("seniors", "Senior*innen"),
+    ("tenants", "Mieter*innen"),
+    ("volunteers", "Ehrenamtliche"),
+    ("professionals", "Hauptamtliche"),
+    ("people-with-disabilities", "Menschen mit Behinderung"),
+)
+
+# ISO 639-1 where there is one (Dari: ISO 639-3 "prs"); the languages met in local integration work
+LANGUAGES = (
+    ("de", "Deutsch"), ("ar", "Arabisch"), ("tr", "Türkisch"), ("uk", "Ukrainisch"),
+    ("ru", "Russisch"), ("fa", "Persisch (Farsi)"), ("prs", "Dari"), ("ps", "Paschtu"),
+    ("ku", "Kurdisch"), ("ti", "Tigrinya"), ("so", "Somali"), ("en", "Englisch"),
+    ("fr", "Französisch"), ("pl", "Polnisch"), ("ro", "Rumänisch"), ("bg", "Bulgarisch"),
+    ("sq", "Albanisch"), ("sr", "Serbisch"), ("es", "Spanisch"), ("it", "Italienisch"),
+    ("el", "Griechisch"), ("vi", "Vietnamesisch"), ("ur", "Urdu"), ("dgs", "Deutsche Gebärdensprache"),
+    ("de-simple", "Leichte Sprache"),
+)
+
+WEEKDAYS = (
+    ("mon", "Montag"), ("tue", "Dienstag"), ("wed", "Mittwoch"), ("thu", "Donnerstag"),
+    ("fri", "Freitag"), ("sat", "Samstag"), ("sun", "Sonntag"),
+)
+
+# other words people type for a term (folded when matched): English names, short forms
+ALIASES = {
+    "languages": {"farsi": "fa", "persian": "fa", "persisch": "fa", "arabic": "ar", "german": "de",
+                  "turkish": "tr", "ukrainian": "uk", "russian": "ru", "kurdish": "ku",
+                  "kurmandschi": "ku", "sorani": "ku", "english": "en", "french": "fr",
+                  "polish": "pl", "romanian": "ro", "bulgarian": "bg", "albanian": "sq",
+                  "serbian": "sr", "spanish": "es", "italian": "it", "greek": "el",
+                  "pashto": "ps", "paschto": "ps", "tigrinja": "ti", "gebardensprache": "dgs",
+                  "easy language": "de-simple", "einfache sprache": "de-simple"},
+    "target_groups": {"anwohner*innen": "all-residents", "alle": "all-residents",
+                      "gefluchtete": "refugees", "refugees": "refugees", "fluchtlinge": "refugees",
+                      "migrant*innen": "migration-background", "kinder und jugend": "children-youth",
+                      "jugend": "youth", "ehrenamt": "volunteers", "fachkrafte": "professionals",
+                      "senioren": "seniors", "mieter": "tenants"},
+    "fields": {},
+    "weekdays": {"mo": "mon", "di": "tue", "mi": "wed", "do": "thu", "fr": "fri", "sa": "sat",
+                 "so": "sun", "monday": "mon", "tuesday": "tue", "wednesday": "wed",
+                 "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun"},
+}
