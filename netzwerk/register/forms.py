@@ -5,8 +5,7 @@ form accepts exactly what the API and the spreadsheet import accept.
 """
 from functools import lru_cache
 
-from wtforms import HiddenField, SelectField, SubmitField
-from wtforms.fields.choices import SelectChoice
+from wtforms import HiddenField, StringField, SubmitField
 from wtforms.validators import DataRequired
 
 from ..forms import Form
@@ -37,17 +36,21 @@ def form_values(kind, form):
 
 @lru_cache(maxsize=None)
 def link_form_class(link, direction):
-    attrs = {"other": SelectField(_l("Eintrag"), [DataRequired(_l("Bitte einen Eintrag wählen."))],
-                                  choices=[], validate_choice=True)}
+    """The entry to link is typed and picked from suggestions (a type-ahead, not a select of
+    every entry): `other` is the name as typed, `other_uid` the suggestion the script chose."""
+    attrs = {"other": StringField(_l("Eintrag"), [DataRequired(_l("Bitte einen Eintrag wählen."))],
+                                  description=_l("Namen eingeben und aus den Vorschlägen wählen.")),
+             "other_uid": HiddenField()}
     for spec in link.props:
         attrs[spec.name] = spec.form_field()
     attrs["submit"] = SubmitField(_l("Verbinden"))
     return type(f"Link{link.type.title()}{direction.title()}Form", (Form,), attrs)
 
 
-def link_form(link, direction, options, **kwargs):
+def link_form(link, direction, suggest_url, **kwargs):
     form = link_form_class(link, direction)(**kwargs)
-    form.other.choices = [SelectChoice("", _l("– bitte wählen –"))] + [SelectChoice(v, l) for v, l in options]
+    form.other.render_kw = {"list": f"{form.other.id}-vorschlaege", "autocomplete": "off",
+                            "data-suggest": suggest_url, "data-uid-field": form.other_uid.id}
     return form
 
 

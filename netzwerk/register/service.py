@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
+from ..fields import TYPES, FieldError
 from ..text import fold, new_uid, search_text
 from .graph_plan import write_plan
 from .model import KINDS, KINDS_BY_LABEL, links_of
@@ -29,6 +30,13 @@ def entry_props(kind, values):
     return props
 
 
+def _choice_code(field, value):
+    try:
+        return TYPES["choice"].parse_text(field, value) or ""
+    except FieldError:
+        return value  # unknown: matches nothing, and the page says so
+
+
 @dataclass
 class Page:
     rows: list
@@ -49,6 +57,9 @@ class Register:
     def list(self, kind, *, q="", filters=None, order="name", descending=False, page=1,
              per_page=PER_PAGE, with_private=False):
         filters = {name: (filters or {}).get(name) or "" for name in kind.filter_names}
+        for spec in kind.filters:  # a vocabulary filter takes the code, a label or an alias
+            if spec.field and filters[spec.name]:
+                filters[spec.name] = _choice_code(kind.field(spec.field), filters[spec.name])
         linked = {spec.name for spec in kind.filters if spec.entries}  # answered by _within
         params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
                       descending=bool(descending), within=self._within(kind, filters),
@@ -102,6 +113,32 @@ class Register:
         if row is None or row["label"] != kind.label:
             raise NotFound(f"{kind.singular} nicht gefunden.")
         return {"uid": uid, **self._visible(kind, row["props"], with_private)}
+
+    def suggestions(self, kind, text, limit=10):
+        """Entries of a kind whose name or description contains the typed text (type-ahead)."""
+        query = fold(text)
+        if not query:
+            return []
+        return self.store.read("register/list_entry_suggestions", label=kind.label, q=query,
+                               limit=limit)
+
+    def resolve_name(self, kind, text):
+        """The uid of the one entry of a kind named `text` (folded), or a DomainError saying why not."""
+        key = fold(text)
+        matches = [row for row in self.suggestions(kind, text, limit=50) if fold(row["name"]) == key]
+        if not matches:
+            raise DomainError("„{name}“ ist kein Eintrag unter „{kind}“. Bitte aus den Vorschlägen wählen.",
+                              name=text, kind=kind.plural)
+        if len(matches) > 1:
+            raise DomainError("Es gibt mehrere Einträge „{name}“ unter „{kind}“. Bitte aus den Vorschlägen wählen.",
+                              name=text, kind=kind.plural)
+        return matches[0]["uid"]
+
+    def get_or_none(self, kind, uid):
+        try:
+            return self.get(kind, uid)
+        except NotFound:
+            return None
 
     def options(self, kind):
         return [(row["uid"], row["name"]) for row in
@@ -160,8 +197,8 @@ class Register:
                                 change_uid=new_uid())
         if not rows:
             raise Conflict("Dieser Eintrag wurde inzwischen von jemand anderem geändert. Ihre "
-                           "Änderungen wurden nicht gespeichert: Bitte laden Sie den Eintrag neu "
-                           "und tragen Sie sie erneut ein.")
+                           "Änderungen sind noch nicht gespeichert: Vergleichen Sie sie mit dem "
+                           "aktuellen Stand und speichern Sie bewusst noch einmal.")
         return rows[0]
 
     def delete(self, kind, uid):

@@ -8,11 +8,11 @@
   /<kind>/<uid>/verbindungen/<n>/<dir>      add a link (POST)
   /<kind>/<uid>/verbindungen/<n>/<dir>/<other>/entfernen   remove a link (POST)
 """
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..auth import permission_required
-from ..errors import DomainError, NotFound
+from ..errors import Conflict, DomainError, NotFound
 from ..i18n import gettext as _
 from . import bp, register
 from .exports import export_response
@@ -91,14 +91,11 @@ def show_entry(kind, uid):
     entry = register().get(kind, uid, with_private=with_private)
     sections, others = register().link_sections(kind, uid, with_private=with_private)
     can_edit = current_user.can("register.edit")
-    options = {}  # several sections may offer entries of the same kind: read each kind once
     for section in sections:
         section["index"] = LINKS.index(section["link"])
-        if can_edit:
-            other = section["other"]
-            if other.key not in options:
-                options[other.key] = register().options(other)
-            section["form"] = link_form(section["link"], section["direction"], options[other.key],
+        if can_edit:  # the entry to link comes from a type-ahead, not a select of every entry
+            section["form"] = link_form(section["link"], section["direction"],
+                                        url_for("register.suggest", kind=section["other"]),
                                         prefix=f"l{section['index']}{section['direction']}")
     return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
                            others=others, history=register().history(kind, uid, with_private=_with_private()), can_edit=can_edit,
@@ -115,10 +112,24 @@ def edit_entry(kind, uid):
             version = int(form.version.data)
         except (TypeError, ValueError):
             raise DomainError("Das Formular ist unvollständig. Bitte laden Sie die Seite neu.") from None
-        register().update(kind, uid, version, form_values(kind, form), _by())
+        try:
+            register().update(kind, uid, version, form_values(kind, form), _by())
+        except Conflict as conflict:
+            # keep what was typed: show it beside the colleague's values, ready to save again
+            current = register().get(kind, uid, with_private=True)
+            form.version.data = current["version"]
+            differences = [(spec, current.get(spec.name)) for spec in kind.fields
+                           if _differs(spec.parse(form[spec.name].data), current.get(spec.name))]
+            return render_template("register/form.html", kind=kind, form=form, entry=current,
+                                   conflict=str(conflict), differences=differences), 409
         flash(_("Die Änderungen wurden gespeichert."), "success")
         return redirect(url_for("register.show_entry", kind=kind, uid=uid))
     return render_template("register/form.html", kind=kind, form=form, entry=entry), 400 if form.errors else 200
+
+
+def _differs(mine, theirs):
+    empty = (None, "", [])
+    return (mine if mine not in empty else None) != (theirs if theirs not in empty else None)
 
 
 @bp.route("/<kind:kind>/<uid>/loeschen", methods=["GET", "POST"])
@@ -152,9 +163,15 @@ def _link_from_url(kind, index, direction):
 def add_link(kind, uid, index, direction):
     link = _link_from_url(kind, index, direction)
     other_kind = KINDS[link.target if direction == "out" else link.source]
-    form = link_form(link, direction, register().options(other_kind), prefix=f"l{index}{direction}")
+    form = link_form(link, direction, "", prefix=f"l{index}{direction}")
     if form.validate_on_submit():
-        other = form.other.data
+        other = form.other_uid.data
+        if not other or register().get_or_none(other_kind, other) is None:
+            try:  # typed without the script, or not picked from the suggestions
+                other = register().resolve_name(other_kind, form.other.data)
+            except DomainError as error:
+                flash(str(error), "error")
+                return redirect(url_for("register.show_entry", kind=kind, uid=uid) + f"#verbindung-{index}-{direction}")
         source, target = (uid, other) if direction == "out" else (other, uid)
         register().add_link(link, source, target, {s.name: s.parse(form[s.name].data) for s in link.props}, _by())
         flash(_("Die Verbindung wurde gespeichert."), "success")
@@ -165,10 +182,24 @@ def add_link(kind, uid, index, direction):
     return redirect(url_for("register.show_entry", kind=kind, uid=uid) + f"#verbindung-{index}-{direction}")
 
 
-@bp.route("/<kind:kind>/<uid>/verbindungen/<int:index>/<direction>/<other>/entfernen", methods=["POST"])
+@bp.route("/<kind:kind>/vorschlaege")
+@permission_required("register.read")
+def suggest(kind):
+    """Type-ahead: JSON [{uid, name}] of entries of a kind matching ?q= (folded, umlaut-tolerant)."""
+    return jsonify(register().suggestions(kind, request.args.get("q", "")[:100]))
+
+
+@bp.route("/<kind:kind>/<uid>/verbindungen/<int:index>/<direction>/<other>/entfernen", methods=["GET", "POST"])
 @permission_required("register.edit")
 def remove_link(kind, uid, index, direction, other):
+    """Asks first (GET), removes on the confirmation (POST)."""
     link = _link_from_url(kind, index, direction)
+    if request.method == "GET":
+        entry = register().get(kind, uid)
+        other_kind = KINDS[link.target if direction == "out" else link.source]
+        return render_template("register/unlink.html", kind=kind, entry=entry, link=link,
+                               direction=direction, other=register().get(other_kind, other),
+                               other_kind=other_kind, index=index, form=ConfirmForm())
     if ConfirmForm().validate_on_submit():
         source, target = (uid, other) if direction == "out" else (other, uid)
         register().remove_link(link, source, target, _by())

@@ -29,11 +29,15 @@ def test_add_an_actor_link_it_and_find_it(live_server, page):
 
     section = page.locator("section", has=page.get_by_role("heading", name="aktiv in"))
     section.get_by_text("Verbindung hinzufügen").click()
-    section.get_by_label("Eintrag").select_option(label="Lanstrop")
+    typed = section.get_by_label("Eintrag")
+    typed.press_sequentially("lanst")  # the type-ahead asks the app and offers "Lanstrop"
+    section.locator("datalist option[value='Lanstrop']").wait_for(state="attached")
+    typed.fill("Lanstrop")  # as picking the suggestion does
+    assert section.locator("input[type=hidden][name$='other_uid']").input_value() != ""
     section.get_by_role("button", name="Verbinden").click()
     page.wait_for_selector("text=Die Verbindung wurde gespeichert.")
     assert page.locator("section", has=page.get_by_role("heading", name="aktiv in")).get_by_role(
-        "link", name="Lanstrop").count() == 1
+        "link", name="Lanstrop", exact=True).count() == 1
 
     page.get_by_role("link", name="Akteure").first.click()
     page.get_by_role("searchbox", name="Suche").fill("frauentreff lanstrop")

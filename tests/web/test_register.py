@@ -22,7 +22,8 @@ def create(client, slug, **data):
 
 def link(client, slug, uid, index, direction, other, **props):
     prefix = f"l{index}{direction}-"
-    data = {prefix + "other": other, **{prefix + k: v for k, v in props.items()}}
+    # as the type-ahead sends it: the uid of the picked suggestion (the typed text beside it)
+    data = {prefix + "other": "gewählt", prefix + "other_uid": other, **{prefix + k: v for k, v in props.items()}}
     response = post_form(client, f"/{slug}/{uid}/verbindungen/{index}/{direction}", data)
     assert response.status_code == 302
     return response
@@ -56,7 +57,7 @@ def test_a_coordinator_builds_the_duesternort_network_from_scratch(coordinator):
 
     cafe = create(c, "angebote", name="Nachbarschaftscafé Düsternort", status="active", frequency="weekly",
                   capacity="50", time_from="10:00", time_to="12:00", weekdays=["Mittwoch"],
-                  languages="Deutsch; Arabisch", target_groups="Alle Anwohner*innen; Menschen mit Zuwanderungsgeschichte",
+                  languages=["de", "ar"], target_groups=["all-residents", "migration-background"],
                   fields=["Stadtteilkultur", "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen"])
     offers_index = link_index("OFFERS", "actors", "offers")
     for carrier in carriers.values():  # from the offer's side: its providers
@@ -155,9 +156,19 @@ def test_a_stale_edit_is_refused_not_merged(app, coordinator, users):
     response = post_form(coordinator, f"/akteure/{uid}/bearbeiten", {
         "name": "Projekt Ankommen", "kind": "initiative", "version": version})
     assert response.status_code == 409
-    assert "inzwischen von jemand anderem geändert" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "inzwischen von jemand anderem geändert" in html
     page = coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
-    assert "vom Kollegen" in page and "Verein / Verband" in page
+    assert "vom Kollegen" in page and "Verein / Verband" in page, "nothing was merged"
+    # what was typed is kept, beside the colleague's values, and can be saved deliberately
+    assert 'value="Projekt Ankommen"' in html and '<option selected value="initiative">' in html
+    assert "vom Kollegen" in html and "Verein / Verband" in html
+    current = re.search(r'name="version" type="hidden" value="(\d+)"', html).group(1)
+    assert int(current) == int(version) + 1
+    again = post_form(coordinator, f"/akteure/{uid}/bearbeiten", {
+        "name": "Projekt Ankommen", "kind": "initiative", "description": "vom Kollegen", "version": current})
+    assert again.status_code == 302
+    assert "Initiative" in coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
 
 
 def test_changes_are_recorded_with_who_and_when(coordinator, users):
@@ -202,7 +213,7 @@ def test_linking_an_entry_to_itself_is_refused(coordinator, seeded):
     horizont = seed_uid("Actor", "horizont")
     index = link_index("COOPERATES_WITH", "actors", "actors")
     response = post_form(coordinator, f"/akteure/{horizont}/verbindungen/{index}/out",
-                         {f"l{index}out-other": horizont})
+                         {f"l{index}out-other": "Horizont", f"l{index}out-other_uid": horizont})
     assert response.status_code == 400
     assert "nicht mit sich selbst" in response.get_data(as_text=True)
 
@@ -274,12 +285,12 @@ def test_exports_as_csv_and_xlsx(coordinator, seeded):
 @pytest.mark.parametrize("slug, filters, expected", [
     ("akteure", {"actor_kind": "housing company"}, "WoGe Bremerhaven"),
     ("personen", {"actor": seed_uid("Actor", "lag-nds")}, "Johanna Klatt"),
-    ("angebote", {"target_group": "Ehrenamtliche"}, "Kommunale Flüchtlingsdialoge"),
+    ("angebote", {"target_group": "volunteers"}, "Kommunale Flüchtlingsdialoge"),
     ("stadtteile", {"type": "Quartier", "district": seed_uid("District", "dortmund")}, "Lanstrop"),
     ("runde-tische", {"district": seed_uid("District", "bremerhaven")}, "Runder Tisch „Mit:Menschen“"),
-    ("bedarfe", {"status": "open", "language": "Arabisch", "target_group": "Kinder und Jugendliche",
-                 "field": "Kinder und Jugend", "district": seed_uid("District", "bremerhaven")},
-     "Beschäftigung für Kinder, die noch keinen Schul- oder Kitaplatz haben"),
+    ("bedarfe", {"status": "open", "language": "de", "target_group": "migration-background",
+                 "field": "language", "district": seed_uid("District", "duesternort")},
+     "Ehrenamtlich organisierter Deutschkurs"),
 ])
 def test_every_list_filters(coordinator, seeded, slug, filters, expected):
     from urllib.parse import urlencode
@@ -331,3 +342,36 @@ def test_members_see_no_private_fields_or_links_in_the_history(app, coordinator,
     history = page[page.index("Änderungsverlauf"):]
     assert "kennt" not in history and "E-Mail" not in history and "Telefon" not in history
     assert "angelegt: Name" in history
+
+
+def test_linking_by_type_ahead_and_by_typed_name(coordinator, seeded):
+    horizont = seed_uid("Actor", "horizont")
+    suggestions = coordinator.get("/stadtteile/vorschlaege?q=dusternort").get_json()
+    assert suggestions[0] == {"uid": seed_uid("District", "duesternort"), "name": "Düsternort"}
+    assert coordinator.get("/stadtteile/vorschlaege?q=").get_json() == []
+    page = coordinator.get(f"/akteure/{horizont}").get_data(as_text=True)
+    assert page.count("<option") < 10, "no select of every entry (only the language menu): small at any size"
+    assert 'data-suggest="/stadtteile/vorschlaege"' in page and "suggest.js" in page
+
+    index = link_index("ACTIVE_IN", "actors", "districts")
+    prefix = f"l{index}out-"
+    # without the script: the typed name is resolved on the server, umlauts and case forgiven
+    post_form(coordinator, f"/akteure/{horizont}/verbindungen/{index}/out", {prefix + "other": "LANSTROP"})
+    assert "Lanstrop" in coordinator.get(f"/akteure/{horizont}").get_data(as_text=True)
+    response = post_form(coordinator, f"/akteure/{horizont}/verbindungen/{index}/out",
+                         {prefix + "other": "Nirgendwo"})
+    assert "„Nirgendwo“ ist kein Eintrag unter „Stadtteile“" in coordinator.get(
+        response.headers["Location"]).get_data(as_text=True)
+
+
+def test_removing_a_link_asks_first(coordinator, seeded):
+    horizont, duesternort = seed_uid("Actor", "horizont"), seed_uid("District", "duesternort")
+    index = link_index("ACTIVE_IN", "actors", "districts")
+    url = f"/akteure/{horizont}/verbindungen/{index}/out/{duesternort}/entfernen"
+    question = coordinator.get(url).get_data(as_text=True)
+    assert "Verbindung entfernen?" in question and "Düsternort" in question
+    assert "Düsternort" in coordinator.get(f"/akteure/{horizont}").get_data(as_text=True), "nothing removed yet"
+    post_form(coordinator, url, {}, token_from=url)
+    detail = coordinator.get(f"/akteure/{horizont}").get_data(as_text=True)
+    section = detail[detail.index(f'id="verbindung-{index}-out"'):]
+    assert "Düsternort" not in section[:section.index("</section>")]
