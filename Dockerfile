@@ -11,7 +11,7 @@ COPY netzwerk ./netzwerk
 COPY queries ./queries
 COPY templates ./templates
 COPY seed ./seed
-RUN pip install --no-cache-dir -e '.[production]'
+RUN pip install --no-cache-dir -e '.[production]' && pybabel -q compile -d netzwerk/translations
 
 USER netzwerk
 EXPOSE 8000

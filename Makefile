@@ -4,14 +4,15 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 LINT := tools/cypher-lint
 
-.PHONY: run test lint-deps browser neo4j clean
+.PHONY: run test lint-deps browser neo4j translations clean
+MO := netzwerk/translations/en/LC_MESSAGES/messages.mo
 
 # NETZWERK_DATABASE_URL=neo4j-embedded make run: the same on real Neo4j (needs Java 17+ and Maven)
-run: $(VENV)/.run-installed $(if $(filter neo4j-embedded,$(NETZWERK_DATABASE_URL)),neo4j)
+run: $(VENV)/.run-installed $(MO) $(if $(filter neo4j-embedded,$(NETZWERK_DATABASE_URL)),neo4j)
 	$(BIN)/netzwerk run --demo
 
 # every store test runs on FalkorDB and on Neo4j 5.26 (PYTEST_ARGS="--backend falkordb" for one half)
-test: $(VENV)/.test-installed $(LINT)/node_modules/.installed browser neo4j
+test: $(VENV)/.test-installed $(MO) $(LINT)/node_modules/.installed browser neo4j
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.venv-ok:
@@ -35,6 +36,19 @@ $(LINT)/node_modules/.installed: $(LINT)/package.json $(LINT)/package-lock.json
 # Debian's Chromium for the browser tests: installed in CI, optional elsewhere.
 browser:
 	@tools/ensure-chromium
+
+# The compiled catalogue is built, not committed: from the .po whenever it changes.
+$(MO): netzwerk/translations/en/LC_MESSAGES/messages.po $(VENV)/.run-installed
+	$(BIN)/pybabel -q compile -d netzwerk/translations
+
+# After adding or changing messages: extract them, merge them into the catalogue, then
+# translate the new entries in the .po (tests/unit/test_translations.py names any left out).
+translations: $(VENV)/.run-installed
+	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k FieldError \
+	  -k DomainError -k ImportFileError -k BadInput -k Conflict -k NotFound -k Forbidden \
+	  -k Unauthorized -o build/messages.pot .
+	$(BIN)/pybabel -q update -i build/messages.pot -d netzwerk/translations --no-fuzzy-matching
+	$(BIN)/pybabel -q compile -d netzwerk/translations
 
 # The Neo4j launcher (tools/neo4j): built with Maven, offline after the first fetch.
 neo4j:

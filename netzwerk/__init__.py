@@ -10,7 +10,8 @@ from .auth.service import Accounts
 from .register.service import Register
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
-from .i18n import LANGUAGES, current_language, gettext
+from . import i18n
+from .i18n import LANGUAGES, current_language, gettext, ngettext
 from .store import StoreUnavailable, open_store
 
 CONTENT_SECURITY_POLICY = (
@@ -75,6 +76,7 @@ def create_app(config=None, store=None):
                 + ", ".join(row["email"] for row in demo)
                 + "). Passwörter ändern oder Zugänge deaktivieren.")
 
+    i18n.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = "Bitte melden Sie sich an, um diese Seite zu sehen."
@@ -124,6 +126,7 @@ def _register_template_helpers(app):
             viewer = None
         return {
             "_": gettext,
+            "ngettext": ngettext,
             "lang": current_language(),
             "languages": LANGUAGES,
             "viewer": viewer,

@@ -78,7 +78,7 @@ def plan_graph(data):
         links.setdefault(query, []).append({"from": rel.get("from"), "to": rel.get("to"),
                                             **{f: props.get(f) for f in fields}})
     if problems:
-        raise ImportFileError("Der Export kann nicht geladen werden: " + "; ".join(problems[:5]))
+        raise ImportFileError("Der Export kann nicht geladen werden: {problems}", problems="; ".join(problems[:5]))
     steps = [(NODE_QUERIES[label], {"rows": label_rows}) for label, label_rows in rows.items()]
     steps += [(query, {"links": query_links}) for query, query_links in links.items()]
     counts = {"nodes": sum(len(r) for r in rows.values()), "relationships": sum(len(l) for l in links.values())}

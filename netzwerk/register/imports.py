@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..errors import DomainError
 from ..i18n import gettext as _
+from ..i18n import ngettext
 from ..text import fold, new_uid
 from .columns import CONTACT_COLUMNS, LAYOUT, LIST_KEYS
 from .model import KINDS
@@ -537,8 +538,11 @@ def _knows_props():
 def apply_import(register, plan, by, now):
     """Writes the whole plan in one statement; refuses a plan with rejected rows."""
     if plan.rejected:
-        raise ImportFileError(f"{len(plan.rejected)} Zeile(n) können nicht importiert werden; es wurde "
-                              "nichts gespeichert. Bitte die Datei korrigieren und erneut prüfen.")
+        message = ngettext(
+            "{count} Zeile kann nicht importiert werden; es wurde nichts gespeichert. Bitte die Datei korrigieren und erneut prüfen.",
+            "{count} Zeilen können nicht importiert werden; es wurde nichts gespeichert. Bitte die Datei korrigieren und erneut prüfen.",
+            len(plan.rejected))
+        raise ImportFileError(message)
     register.apply_import(plan.kind, plan.writes, by, now)
     return len(plan.writes)
 
