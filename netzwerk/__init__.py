@@ -127,6 +127,9 @@ def _register_template_helpers(app):
         return {
             "_": gettext,
             "ngettext": ngettext,
+            # the actions of the change history, on the register's pages and the start page
+            "action_labels": {"create": "angelegt", "update": "geändert", "unchanged": "unverändert",
+                              "rejected": "abgelehnt", "link": "verbunden", "unlink": "Verbindung entfernt"},
             "lang": current_language(),
             "languages": LANGUAGES,
             "viewer": viewer,

@@ -38,8 +38,6 @@ from . import import_views, views  # noqa: E402,F401  (register the routes on bp
 def _labels():
     from .model import KINDS
     return {
-        "action_labels": {"create": "angelegt", "update": "geändert", "unchanged": "unverändert",
-                          "rejected": "abgelehnt", "link": "verbunden", "unlink": "Verbindung entfernt"},
         "kind_labels": {**{key: kind.plural for key, kind in KINDS.items()},
                         "contacts": "Kontakte (wer kennt wen)"},
     }

@@ -7,15 +7,15 @@ from ..conftest import csrf_token
 
 def counts_on(html):
     import re
-    return {key: int(value) for key, value in re.findall(
-        r'data-count="(\w+)"><span class="number">(\d+)</span>', html)}
+    return {key: int(value.replace(".", "")) for key, value in re.findall(
+        r'data-count="(\w+)">(?:<a [^>]+>)?<span class="number">([\d.]+)</span>', html)}
 
 
 def test_empty_graph_shows_zero_counts(client, auth, users):
     auth.login(users["member"])
     html = client.get("/").get_data(as_text=True)
     assert counts_on(html) == {"actors": 0, "people": 0, "offers": 0, "districts": 0,
-                               "round_tables": 0, "upcoming_events": 0}
+                               "round_tables": 0, "open_needs": 0, "upcoming_events": 0}
     assert "Keine kommenden Veranstaltungen." in html
 
 
@@ -25,7 +25,29 @@ def test_start_page_counts_the_seeded_graph(client, auth, users, store):
     html = client.get("/").get_data(as_text=True)
     counts = counts_on(html)
     assert counts["actors"] == 24 and counts["districts"] == 22 and counts["round_tables"] == 2
+    assert counts["open_needs"] == len([r for r in store.read("register/list_needs", q="", field="", within=None,
+                                        language="", target_group="", status="open", order="name",
+                                        descending=False, skip=0, limit=100)])
     assert "Runder Tisch „Mit:Menschen“ – Halbjahrestreffen (Demo)" in html
+    # every count leads to its list: the needs tile to the open needs
+    assert 'href="/bedarfe?status=open"' in html and 'href="/akteure"' in html
+
+
+def test_search_over_every_kind_and_recent_changes(client, auth, users, store):
+    load_seed(store, PROJECT_ROOT / "seed", "2026-01-01T00:00:00")
+    auth.login(users["coordinator"])
+    page = client.get("/suche?q=dusternort").get_data(as_text=True)
+    for heading in ("Akteure", "Angebote", "Stadtteile"):
+        assert f">{heading} <small" in page, heading
+    assert "Nachbarschaftscafé Düsternort" in page and "Düsternort</a>" in page
+    assert 'href="/angebote?q=dusternort"' in page, "each group leads to its full list"
+    assert "Nichts gefunden für „xyzzy“." in client.get("/suche?q=xyzzy").get_data(as_text=True)
+
+    from ..conftest import post_form
+    post_form(client, "/akteure/neu", {"name": "Caritas Dortmund", "kind": "welfare association"})
+    home = client.get("/").get_data(as_text=True)
+    recent = home[home.index("Zuletzt geändert"):]
+    assert "Caritas Dortmund" in recent and "angelegt" in recent and "Test coordinator" in recent
 
 
 def test_names_from_the_graph_are_escaped(client, auth, users, store):
