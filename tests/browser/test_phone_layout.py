@@ -93,7 +93,7 @@ def test_every_page_fits_a_phone(live_server, page, tmp_path, width, height):
 
     # the menu: closed it is one line, open it holds the navigation, the account and the language
     open_menu(page)
-    page.get_by_role("link", name="Akteure").click()
+    page.get_by_role("link", name="Akteure", exact=True).click()
     page.wait_for_url(url + "/akteure")
     assert not page.get_by_role("navigation", name="Hauptnavigation").is_visible()
 

@@ -17,7 +17,7 @@ def test_add_an_actor_link_it_and_find_it(live_server, page):
     page.keyboard.press("Enter")
     page.wait_for_url(url + "/")
 
-    page.get_by_role("link", name="Akteure").click()
+    page.get_by_role("link", name="Akteure", exact=True).click()
     page.get_by_role("link", name="Neu anlegen").click()
     page.get_by_label("Name").fill("Internationaler Frauentreff Lanstrop")
     page.get_by_label("Art").select_option("migrant organisation")
