@@ -127,6 +127,8 @@ def _register_template_helpers(app):
         return {
             "_": gettext,
             "ngettext": ngettext,
+            # graph labels of nodes that are not register kinds (yet), as people call them
+            "other_labels": {"Event": "Veranstaltung", "Registration": "Anmeldung"},
             # the actions of the change history, on the register's pages and the start page
             "action_labels": {"create": "angelegt", "update": "geändert", "unchanged": "unverändert",
                               "rejected": "abgelehnt", "link": "verbunden", "unlink": "Verbindung entfernt"},

@@ -47,6 +47,7 @@ def main():
 def run(host, port, demo):
     from werkzeug.serving import run_simple
 
+    from .auth.roles import ROLES
     from .auth.service import DEMO_PASSWORD
 
     # SIGTERM ends the app like Ctrl-C does, so the database is stopped in order
@@ -62,7 +63,7 @@ def run(host, port, demo):
             click.echo("\nAnmelden unter http://%s:%d/anmelden mit einem der Demo-Zugänge "
                        "(Passwort jeweils: %s):" % (host, port, DEMO_PASSWORD))
             for email, role in accounts:
-                click.echo(f"  {email:32} Rolle: {role}")
+                click.echo(f"  {email:32} Rolle: {ROLES[role]}")
         click.echo(f"\nnetzwerk läuft auf http://{host}:{port}/ – beenden mit Strg+C.\n")
         run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
     finally:

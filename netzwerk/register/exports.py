@@ -4,7 +4,7 @@ import io
 
 from flask import Response
 
-from .columns import LIST_KEYS, cell, columns
+from .columns import LIST_KEYS, cell, columns, headings
 
 
 def export_table(kind, rows, with_private):
@@ -14,7 +14,7 @@ def export_table(kind, rows, with_private):
     fields = {spec.name: spec for spec in kind.fields}
     body = [[fields[c].text(row.get(c)) if c in fields else cell(row.get(LIST_KEYS.get((kind.key, c), c)))
              for c in header] for row in rows]
-    return header, body
+    return headings(kind.key, header), body
 
 
 def csv_bytes(header, body):

@@ -17,7 +17,7 @@ from ..errors import DomainError
 from ..i18n import gettext as _
 from ..i18n import ngettext
 from ..text import fold, new_uid
-from .columns import CONTACT_COLUMNS, LAYOUT, LIST_KEYS
+from .columns import column_key, headings, CONTACT_COLUMNS, LAYOUT, LIST_KEYS
 from .model import KINDS
 from .service import entry_props
 
@@ -375,6 +375,8 @@ def _words(text):
 
 
 def plan_import(register, kind_key, header, rows):
+    if kind_key in LAYOUT or kind_key == "contacts":  # German, English or key headings alike
+        header = [column_key(kind_key, text) for text in header]
     if kind_key == "contacts":
         return _plan_contacts(register, header, rows)
     if kind_key not in LAYOUT or kind_key not in IMPORT_KINDS:
@@ -550,8 +552,8 @@ def apply_import(register, plan, by, now):
 def template_rows(kind_key):
     """The column layout, and one example row, for the downloadable templates."""
     if kind_key == "contacts":
-        return list(CONTACT_COLUMNS), [["Team Horizont", "Team Nachbarschaftsbüro", "2015",
-                                        "Nachbarschaftscafé", "2"]]
+        return headings("contacts", CONTACT_COLUMNS), [["Team Horizont", "Team Nachbarschaftsbüro", "2015",
+                                                        "Nachbarschaftscafé", "gut"]]
     fields, links = LAYOUT[kind_key]
     header = list(fields) + list(links)
     examples = {
@@ -565,5 +567,5 @@ def template_rows(kind_key):
                    "districts": "Düsternort"},
         "districts": {"name": "Düsternort", "type": "Stadtteil", "part_of": "Delmenhorst"},
     }[kind_key]
-    return header, [[examples.get(c, "") for c in header]]
+    return headings(kind_key, header), [[examples.get(c, "") for c in header]]
 

@@ -154,11 +154,12 @@ def test_fifty_megabytes_of_junk_are_refused_before_reading(coordinator):
 
 def test_templates_have_the_documented_columns(coordinator):
     text = coordinator.get("/import/vorlage/offers.csv").get_data().decode("utf-8-sig")
-    assert text.splitlines()[0].split(";")[:3] == ["name", "description", "fields"]
-    assert "providers" in text.splitlines()[0]
+    # German headings people read; the import also takes the keys and the English headings
+    assert text.splitlines()[0].split(";")[:3] == ["Name", "Beschreibung", "Handlungsfelder"]
+    assert "Anbieter" in text.splitlines()[0]
     from openpyxl import load_workbook
     sheet = load_workbook(io.BytesIO(coordinator.get("/import/vorlage/people.xlsx").data)).active
-    assert list(sheet.values)[0] == ("name", "function", "email", "phone", "consent_note", "actors", "role")
+    assert list(sheet.values)[0] == ("Name", "Funktion", "E-Mail", "Telefon", "Einwilligung", "Akteure", "Rolle")
     assert coordinator.get("/import/vorlage/needs.csv").status_code == 404
 
 
@@ -296,3 +297,11 @@ def test_an_unknown_name_comes_with_the_closest_known_names(coordinator, seeded)
     page = check(coordinator, "contacts", contacts.encode()).get_data(as_text=True)
     assert ("Person „Team lokal willkommen Brackel-Aplerbeck“ ist nicht bekannt – meinten Sie "
             "„Team lokal willkommen Brackel/Aplerbeck“?") in page
+
+
+def test_headings_in_german_english_or_as_keys_are_read_alike(coordinator, seeded):
+    for heading in ("Name;Art;Handlungsfelder;Stadtteile", "name;kind;fields;districts",
+                    "NAME;Kind;Fields of action;Districts"):
+        csv_text = f"{heading}\nCaritas Dortmund;Wohlfahrtsverband;Beratung;Innenstadt-Nord (Nordstadt)\n"
+        page = check(coordinator, "actors", csv_text.encode()).get_data(as_text=True)
+        assert "1 neu" in page and "1 abgelehnt" not in page, heading

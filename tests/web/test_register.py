@@ -113,7 +113,9 @@ def test_search_filters_sorting_and_pages(coordinator, seeded):
     second = c.get("/stadtteile?pro_seite=10&seite=2").get_data(as_text=True)
     assert 'rel="prev"' in second and 'rel="next"' in second and "Seite 2 von 3" in second
     assert c.get("/stadtteile?seite=abc&pro_seite=x").status_code == 200
-    assert "Zur ersten Seite" in c.get("/stadtteile?seite=99").get_data(as_text=True)
+    past = c.get("/stadtteile?seite=99").get_data(as_text=True)
+    assert "Zur ersten Seite" in past and "Seite 99 gibt es nicht: es gibt nur 1 Seite." in past
+    assert "Seite 99 von" not in past
 
 
 def test_validation_errors_are_explained_and_nothing_is_saved(coordinator, store):
@@ -272,14 +274,15 @@ def test_exports_as_csv_and_xlsx(coordinator, seeded):
     response = coordinator.get("/angebote?format=csv&status=active")
     assert response.mimetype == "text/csv"
     text = response.get_data().decode("utf-8-sig")
-    assert text.splitlines()[0].startswith("name;description;fields")
+    assert text.splitlines()[0].startswith("Name;Beschreibung;Handlungsfelder")
     assert "Nachbarschaftscafé Düsternort" in text and "Vorgartenprojekt" not in text
     response = coordinator.get("/akteure?format=xlsx")
     from io import BytesIO
     from openpyxl import load_workbook
     sheet = load_workbook(BytesIO(response.data)).active
     rows = list(sheet.values)
-    assert rows[0][:2] == ("name", "kind") and len(rows) == 25
+    assert rows[0][:2] == ("Name", "Art") and len(rows) == 25
+    assert "Kommunale Stelle" in [row[1] for row in rows], "values as people read them, not codes"
 
 
 @pytest.mark.parametrize("slug, filters, expected", [
