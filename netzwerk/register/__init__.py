@@ -36,8 +36,9 @@ from . import import_views, views  # noqa: E402,F401  (register the routes on bp
 
 @bp.context_processor
 def _labels():
-    from .model import KINDS
+    from .model import FORM_LINKS, KINDS
     return {
+        "form_links": FORM_LINKS,
         "kind_labels": {**{key: kind.plural for key, kind in KINDS.items()},
                         "contacts": "Kontakte (wer kennt wen)"},
     }

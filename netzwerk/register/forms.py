@@ -10,23 +10,36 @@ from wtforms.validators import DataRequired
 
 from ..forms import Form
 from ..i18n import lazy_gettext as _l
+from .model import FORM_LINKS
 
 
 @lru_cache(maxsize=None)
 def entry_form_class(kind):
     attrs = {spec.name: spec.form_field() for spec in kind.fields}
+    for form_link in FORM_LINKS.get(kind.key, ()):  # typed names, picked from suggestions
+        attrs[f"link_{form_link.name}"] = StringField(
+            _l(form_link.label), description=_l("Namen eingeben und aus den Vorschlägen wählen; "
+                                                "weitere Verbindungen auf der Seite des Eintrags."))
+        attrs[f"link_{form_link.name}_uid"] = HiddenField()
     attrs["version"] = HiddenField()
     attrs["submit"] = SubmitField(_l("Speichern"))
     return type(f"{kind.label}Form", (Form,), attrs)
 
 
-def entry_form(kind, entry=None, **kwargs):
-    """The edit form of a kind, filled from an entry (its version travels along, hidden)."""
+def entry_form(kind, entry=None, suggest_url=None, **kwargs):
+    """The edit form of a kind, filled from an entry (its version travels along, hidden).
+    `suggest_url(kind_key)` gives the type-ahead endpoint of the form links' kinds."""
     data = None
     if entry is not None:
         data = {spec.name: spec.form_value(entry.get(spec.name)) for spec in kind.fields}
         data["version"] = entry.get("version")
-    return entry_form_class(kind)(data=data, **kwargs)
+    form = entry_form_class(kind)(data=data, **kwargs)
+    for form_link in FORM_LINKS.get(kind.key, ()):
+        field, uid_field = form[f"link_{form_link.name}"], form[f"link_{form_link.name}_uid"]
+        field.render_kw = {"list": f"{field.id}-vorschlaege", "autocomplete": "off",
+                           "data-suggest": suggest_url(form_link.other) if suggest_url else "",
+                           "data-uid-field": uid_field.id}
+    return form
 
 
 def form_values(kind, form):

@@ -212,6 +212,30 @@ def links_of(kind_key):
     return pairs
 
 
+@dataclass(frozen=True)
+class FormLink:
+    """A main link set right in a kind's create and edit forms, by type-ahead (more links are
+    added on the entry's page)."""
+    name: str       # the form field: "districts"
+    label: str
+    link: Link
+    direction: str  # "out": the entry is the link's source
+    other: str      # the kind key of the entry picked
+
+
+FORM_LINKS = {
+    "actors": (FormLink("districts", "aktiv im Stadtteil", link_spec("ACTIVE_IN", "actors", "districts"),
+                        "out", "districts"),),
+    "people": (FormLink("actors", "arbeitet bei (Akteur)", link_spec("WORKS_AT", "people", "actors"),
+                        "out", "actors"),),
+    "offers": (FormLink("providers", "Anbieter (Akteur)", link_spec("OFFERS", "actors", "offers"),
+                        "in", "actors"),
+               FormLink("districts", "im Stadtteil", link_spec("IN", "offers", "districts"),
+                        "out", "districts")),
+}
+# kinds whose entries need one of these form links, or they drop out of every area filter
+LINK_REQUIRED = {"offers": ("providers", "districts")}
+
 # list columns that come from links, not from fields
 COLUMN_LABELS = {"districts": "Stadtteile", "providers": "Anbieter", "actors": "Akteure",
                  "parent": "gehört zu", "members": "Mitglieder"}

@@ -183,11 +183,30 @@ class Register:
         return sections, others
 
     # --- writing ------------------------------------------------------------------------
-    def create(self, kind, values, by):
+    def create(self, kind, values, by, links=()):
+        """A new entry, and its main links (form link, other entry) in the same unit of work."""
         props = entry_props(kind, values)
-        row = self.store.write(f"register/create_{kind.item}", uid=new_uid(),
-                               props=props, now=now_iso(), by=by, change_uid=new_uid())
-        return row[0]["uid"]
+        uid = new_uid()
+        steps = [(f"register/create_{kind.item}", dict(uid=uid, props=props, now=now_iso(), by=by,
+                                                       change_uid=new_uid()))]
+        for form_link, other in links:
+            source, target = (uid, other["uid"]) if form_link.direction == "out" else (other["uid"], uid)
+            names = (props["name"], other["name"]) if form_link.direction == "out" else (other["name"], props["name"])
+            steps += self._link_steps(form_link.link, source, target, names, {}, by)
+        if len(steps) == 1:
+            name, params = steps[0]
+            self.store.write(name, **params)
+        else:
+            self.store.write_unit(steps)
+        return uid
+
+    def _link_steps(self, link, source, target, names, fields, by):
+        summary = f"Verbindung „{link.out_label}“ hinzugefügt"
+        if not link.private:
+            summary += f": {names[0]} → {names[1]}"
+        return [(link.query, {"links": [{"from": source, "to": target, **fields}]}),
+                ("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
+                                                by=by, action="link", summary=summary, private=link.private))]
 
     def update(self, kind, uid, version, values, by):
         """Saves a form read at `version`; a form that has gone stale is refused."""
@@ -220,14 +239,8 @@ class Register:
         source_entry = self.get(KINDS[link.source], source)
         target_entry = self.get(KINDS[link.target], target)
         fields = {f.name: (props.get(f.name) or None) for f in link.props}
-        summary = f"Verbindung „{link.out_label}“ hinzugefügt"
-        if not link.private:
-            summary += f": {source_entry['name']} → {target_entry['name']}"
-        self.store.write_unit([
-            (link.query, {"links": [{"from": source, "to": target, **fields}]}),
-            ("register/record_change", dict(uid=new_uid(), uids=[source, target], now=now_iso(),
-                                            by=by, action="link", summary=summary, private=link.private)),
-        ])
+        self.store.write_unit(self._link_steps(link, source, target, (source_entry["name"], target_entry["name"]),
+                                               fields, by))
 
     def remove_link(self, link, source, target, by):
         source_entry = self.get(KINDS[link.source], source)

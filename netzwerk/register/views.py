@@ -17,7 +17,7 @@ from ..i18n import gettext as _
 from . import bp, register
 from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
-from .model import COLUMN_LABELS, KINDS, LINKS
+from .model import FORM_LINKS, LINK_REQUIRED, COLUMN_LABELS, KINDS, LINKS
 
 def _with_private():
     return current_user.can("contacts.read")
@@ -76,12 +76,44 @@ def list_entries(kind):
 @bp.route("/<kind:kind>/neu", methods=["GET", "POST"])
 @permission_required("register.edit")
 def create_entry(kind):
-    form = entry_form(kind)
+    form = entry_form(kind, suggest_url=_suggest_url)
     if form.validate_on_submit():
-        uid = register().create(kind, form_values(kind, form), _by())
-        flash(_("{name} wurde angelegt.", name=form.name.data), "success")
-        return redirect(url_for("register.show_entry", kind=kind, uid=uid))
-    return render_template("register/form.html", kind=kind, form=form, entry=None), 400 if form.errors else 200
+        links = _form_links(kind, form, existing=None)
+        if links is not None:
+            uid = register().create(kind, form_values(kind, form), _by(), links)
+            flash(_("{name} wurde angelegt.", name=form.name.data), "success")
+            return redirect(url_for("register.show_entry", kind=kind, uid=uid))
+    return render_template("register/form.html", kind=kind, form=form, entry=None), 400 if form.errors or form.form_errors else 200
+
+
+def _suggest_url(kind_key):
+    return url_for("register.suggest", kind=KINDS[kind_key])
+
+
+def _form_links(kind, form, existing):
+    """[(form link, other entry)] typed in the form, or None after noting the problems on the
+    form: a name that is not known, or (offers) neither provider nor district."""
+    links, problems = [], False
+    for form_link in FORM_LINKS.get(kind.key, ()):
+        other_kind = KINDS[form_link.other]
+        text, uid = form[f"link_{form_link.name}"].data, form[f"link_{form_link.name}_uid"].data
+        if not (text or "").strip():
+            continue
+        other = register().get_or_none(other_kind, uid) if uid else None
+        if other is None:
+            try:
+                other = register().get(other_kind, register().resolve_name(other_kind, text))
+            except DomainError as error:
+                form[f"link_{form_link.name}"].errors = [str(error)]
+                problems = True
+                continue
+        links.append((form_link, {"uid": other["uid"], "name": other["name"]}))
+    required = LINK_REQUIRED.get(kind.key)
+    if required and not problems and not any(fl.name in required for fl, _ in links) and not existing:
+        form.form_errors.append(_("Ein Angebot braucht einen Anbieter oder einen Stadtteil: sonst fehlt "
+                                  "es in jeder Suche nach Gebiet."))
+        return None
+    return None if problems else links
 
 
 @bp.route("/<kind:kind>/<uid>")
@@ -106,8 +138,11 @@ def show_entry(kind, uid):
 @permission_required("register.edit")
 def edit_entry(kind, uid):
     entry = register().get(kind, uid, with_private=True)
-    form = entry_form(kind, entry if request.method == "GET" else None)
+    form = entry_form(kind, entry if request.method == "GET" else None, suggest_url=_suggest_url)
     if form.validate_on_submit():
+        links = _form_links(kind, form, existing=True)  # editing only adds links
+        if links is None:
+            return render_template("register/form.html", kind=kind, form=form, entry=entry), 400
         try:
             version = int(form.version.data)
         except (TypeError, ValueError):
@@ -122,6 +157,9 @@ def edit_entry(kind, uid):
                            if _differs(spec.parse(form[spec.name].data), current.get(spec.name))]
             return render_template("register/form.html", kind=kind, form=form, entry=current,
                                    conflict=str(conflict), differences=differences), 409
+        for form_link, other in links:
+            source, target = (uid, other["uid"]) if form_link.direction == "out" else (other["uid"], uid)
+            register().add_link(form_link.link, source, target, {}, _by())
         flash(_("Die Änderungen wurden gespeichert."), "success")
         return redirect(url_for("register.show_entry", kind=kind, uid=uid))
     return render_template("register/form.html", kind=kind, form=form, entry=entry), 400 if form.errors else 200

@@ -55,7 +55,8 @@ def test_a_coordinator_builds_the_duesternort_network_from_scratch(coordinator):
                                 fields=["Stadtteilkultur", "Soziale Aktivitäten und soziale Infrastruktur"])
         link(c, "akteure", carriers[name], link_index("ACTIVE_IN", "actors", "districts"), "out", duesternort)
 
-    cafe = create(c, "angebote", name="Nachbarschaftscafé Düsternort", status="active", frequency="weekly",
+    cafe = create(c, "angebote", link_districts="Düsternort", link_districts_uid=duesternort,
+                  name="Nachbarschaftscafé Düsternort", status="active", frequency="weekly",
                   capacity="50", time_from="10:00", time_to="12:00", weekdays=["Mittwoch"],
                   languages=["de", "ar"], target_groups=["all-residents", "migration-background"],
                   fields=["Stadtteilkultur", "Zusammenleben unterschiedlicher sozialer und ethnischer Gruppen"])
@@ -378,3 +379,33 @@ def test_removing_a_link_asks_first(coordinator, seeded):
     detail = coordinator.get(f"/akteure/{horizont}").get_data(as_text=True)
     section = detail[detail.index(f'id="verbindung-{index}-out"'):]
     assert "Düsternort" not in section[:section.index("</section>")]
+
+
+def test_create_forms_carry_the_main_links(coordinator, seeded):
+    """Caritas Dortmund active in Innenstadt-Nord, its offer, its contact person: in one go each."""
+    nordstadt = seed_uid("District", "do-innenstadt-nord")
+    caritas = create(coordinator, "akteure", name="Caritas Dortmund", kind="welfare association",
+                     link_districts="innenstadt-nord (nordstadt)")  # typed, resolved on the server
+    offer = create(coordinator, "angebote", name="Sprachcafé Arabisch", status="active", languages=["ar"],
+                   link_providers="Caritas Dortmund", link_districts="Innenstadt-Nord (Nordstadt)",
+                   link_districts_uid=nordstadt)
+    person = create(coordinator, "personen", name="Team Migrationsdienst (Demo)", link_actors="caritas dortmund")
+    page = coordinator.get(f"/akteure/{caritas}").get_data(as_text=True)
+    assert "Innenstadt-Nord (Nordstadt)" in page and "Sprachcafé Arabisch" in page
+    assert "Team Migrationsdienst (Demo)" in page
+    history = page[page.index("Änderungsverlauf"):]
+    assert "Verbindung „aktiv in“ hinzugefügt: Caritas Dortmund → Innenstadt-Nord (Nordstadt)" in history
+    area = coordinator.get(f"/angebote?district={seed_uid('District', 'dortmund')}&language=ar").get_data(as_text=True)
+    assert "Sprachcafé Arabisch" in area, "found through the city's hierarchy and the language filter"
+    assert offer and person
+
+
+def test_an_offer_needs_a_provider_or_a_district(coordinator, seeded):
+    response = post_form(coordinator, "/angebote/neu", {"name": "Irgendwo", "status": "active"})
+    assert response.status_code == 400
+    assert "Ein Angebot braucht einen Anbieter oder einen Stadtteil" in response.get_data(as_text=True)
+    response = post_form(coordinator, "/angebote/neu", {"name": "Irgendwo", "status": "active",
+                                                        "link_districts": "Nirgendwo"})
+    assert response.status_code == 400 and "„Nirgendwo“ ist kein Eintrag unter „Stadtteile“" in response.get_data(as_text=True)
+    assert "Irgendwo" not in coordinator.get("/angebote?q=irgendwo").get_data(as_text=True).split("<main")[1], \
+        "nothing was saved"
