@@ -2,17 +2,23 @@
 // mode: read
 // params: q, actor_kind, field, within, order, descending, skip, limit
 // within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
-// returns: one row per Actor on the page, each with the total number of matches; q is folded text
+// returns: one row per Actor on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Actor)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($actor_kind = '' OR n.kind = $actor_kind)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($within IS NULL OR n.uid IN $within)
-WITH n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+// counted first, without sorting anything; then only one page is ordered (a top-k,
+// not a sort of every match collected into one list)
+WITH count(n) AS total
+MATCH (n:Actor)
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($actor_kind = '' OR n.kind = $actor_kind)
+  AND ($field = '' OR $field IN coalesce(n.fields, []))
+  AND ($within IS NULL OR n.uid IN $within)
+WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid
-WITH collect(n) AS nodes
-WITH size(nodes) AS total, nodes[$skip..$skip + $limit] AS page
-UNWIND page AS n
+SKIP $skip LIMIT $limit
 RETURN total, n.uid AS uid, properties(n) AS props,
        [(n)-[:ACTIVE_IN]->(d:District) | d.name] AS districts
