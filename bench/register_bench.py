@@ -93,7 +93,7 @@ def measure(store, data, sample, runs):
         offer_kind, filters={"district": district}))
     figures["actors: page 100 (ms)"] = timed(runs, lambda: register.list(actor_kind, page=100))
     figures["actor detail: entry, links, history (ms)"] = timed(runs, lambda: (
-        register.get(actor_kind, sample), register.link_sections(actor_kind, sample), register.history(sample)))
+        register.get(actor_kind, sample), register.link_sections(actor_kind, sample), register.history(actor_kind, sample)))
     entry = register.get(actor_kind, sample, with_private=True)
     state = {"version": entry["version"]}
 
@@ -148,7 +148,7 @@ def _props(kind, rng):
     else:
         values.update(status=rng.choice(["active", "active", "paused", "ended"]),
                       fields=rng.sample([f for f, _ in KINDS["offers"].field("fields").choices], 2),
-                      languages=rng.sample(["Deutsch", "Arabisch", "Türkisch", "Ukrainisch"], 2))
+                      languages=rng.sample(["de", "ar", "tr", "uk"], 2))
     return entry_props(KINDS[kind], values)
 
 
