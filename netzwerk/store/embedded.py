@@ -61,6 +61,17 @@ def _write_private(path, text):
         file.write(text)
 
 
+def stop_process(process, timeout):
+    """SIGTERM, then SIGKILL if it has not ended after `timeout` seconds; None is fine."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
 def _pid_alive(pid):
     try:
         os.kill(pid, 0)
@@ -174,13 +185,7 @@ class EmbeddedServer:
     def stop(self, timeout=15.0):
         """Stops the server (it writes its data before it exits). Safe to call twice."""
         process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, timeout)
         self.pid_path.unlink(missing_ok=True)
         if self.socket_path.exists() and not _ping(self.socket_path, timeout=0.2):
             self.socket_path.unlink(missing_ok=True)

@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from .embedded import _die_with_parent, _pid_alive
+from .embedded import _die_with_parent, _pid_alive, stop_process
 from .errors import EmbeddedStartError
 
 LAUNCHER_DIR = Path(__file__).resolve().parents[2] / "tools" / "neo4j"
@@ -190,13 +190,7 @@ class EmbeddedNeo4j:
     def stop(self, timeout=30.0):
         """Stops Neo4j cleanly (checkpoint, store lock released). Safe to call twice."""
         process, self.process = self.process, None
-        if process is not None and process.poll() is None:
-            process.terminate()
-            try:
-                process.wait(timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+        stop_process(process, timeout)
         if process is not None:
             self.pid_path.unlink(missing_ok=True)
             self.port_path.unlink(missing_ok=True)

@@ -14,16 +14,12 @@ from netzwerk.store import EmbeddedStartError, QueryCatalog
 from netzwerk.store.neo4j_embedded import EmbeddedNeo4j, java_executable, launcher_classpath
 from netzwerk.store.neo4j_store import Neo4jStore
 
-from ..conftest import neo4j_missing
+from ..conftest import require_neo4j
 
 
 @pytest.fixture(autouse=True, scope="module")
 def launcher_built():
-    missing = neo4j_missing()
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true, aber der Neo4j-Starter fehlt: {missing}.")
-        pytest.skip(f"Neo4j-Starter-Tests übersprungen: {missing}.")
+    require_neo4j("der Neo4j-Starter")
 
 
 def connect(server):

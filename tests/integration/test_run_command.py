@@ -101,12 +101,8 @@ def launcher_jvms(data_dir):
 
 
 def test_run_on_neo4j_embedded_and_ctrl_c_leaves_no_jvm(tmp_path_factory):
-    from ..conftest import neo4j_missing
-    missing = neo4j_missing()
-    if missing:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"CI=true, aber der Neo4j-Starter fehlt: {missing}.")
-        pytest.skip(f"übersprungen: {missing}.")
+    from ..conftest import require_neo4j
+    require_neo4j("netzwerk run auf Neo4j")
     data_dir = tmp_path_factory.mktemp("run-neo4j")
     port = free_port()
     process = start(data_dir, port, "neo4j-embedded")
