@@ -53,3 +53,13 @@ def page(chromium_path):
         yield page
         context.close()
         browser.close()
+
+
+def log_in(page, url, email, password=None):
+    """Through the real login form, as a person would; waits for the start page."""
+    from ..conftest import PASSWORD
+    page.goto(url + "/anmelden")
+    page.get_by_label("E-Mail").fill(email)
+    page.get_by_label("Passwort").fill(password or PASSWORD)
+    page.keyboard.press("Enter")
+    page.wait_for_url(url + "/")

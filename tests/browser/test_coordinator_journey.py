@@ -5,6 +5,7 @@ filter; the list exported as CSV with German headings and values."""
 import pytest
 
 from ..conftest import PASSWORD
+from .conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -25,11 +26,7 @@ def test_caritas_in_the_nordstadt(live_server, page, width, height):
     app.extensions["netzwerk.accounts"].create_user("neu@example.org", "Nora Neu", "coordinator", PASSWORD)
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(url + "/anmelden")
-    page.get_by_label("E-Mail").fill("neu@example.org")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(url + "/")
+    log_in(page, url, "neu@example.org")
 
     page.goto(url + "/akteure/neu")
     page.get_by_label("Name", exact=True).fill("Caritas Dortmund")

@@ -2,6 +2,7 @@
 import pytest
 
 from ..conftest import PASSWORD
+from .conftest import log_in
 
 pytestmark = pytest.mark.browser
 
@@ -11,11 +12,7 @@ def test_add_an_actor_link_it_and_find_it(live_server, page):
     app.extensions["netzwerk.accounts"].create_user("k@example.org", "Kim Koordination", "coordinator", PASSWORD)
     console_errors = []
     page.on("console", lambda message: message.type == "error" and console_errors.append(message.text))
-    page.goto(url + "/anmelden")
-    page.get_by_label("E-Mail").fill("k@example.org")
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.keyboard.press("Enter")
-    page.wait_for_url(url + "/")
+    log_in(page, url, "k@example.org")
 
     page.get_by_role("link", name="Akteure", exact=True).click()
     page.get_by_role("link", name="Neu anlegen").click()
