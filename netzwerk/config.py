@@ -42,6 +42,8 @@ class Config:
         # Web requests must fail fast when the store is slow: seconds, not minutes.
         self.QUERY_TIMEOUT_SECONDS = float(_env("QUERY_TIMEOUT_SECONDS", "10"))
         self.CONNECT_TIMEOUT_SECONDS = float(_env("CONNECT_TIMEOUT_SECONDS", "5"))
+        # per process; read results kept until the next write (FalkorDB only), 0 turns it off
+        self.READ_CACHE_MB = int(_env("READ_CACHE_MB", "32"))
         self.QUERY_DIR = PROJECT_ROOT / "queries"
         self.SEED_DIR = PROJECT_ROOT / "seed"
         # Login throttling delays, never locks (see auth/service.py): free failures per

@@ -6,13 +6,13 @@ English entry falls back to German instead of showing a code. Messages carry nam
 netzwerk/translations/en/LC_MESSAGES/messages.po; `make translations` extracts new
 messages (babel.cfg) and compiles it, and a test fails on any message without English.
 """
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from babel.support import Translations
-from flask import has_app_context, has_request_context, session
-from flask_babel import Babel, format_datetime, format_decimal
-from flask_babel import gettext as _babel_gettext
-from flask_babel import ngettext as _babel_ngettext
+from flask import has_request_context, session
+from flask_babel import Babel, force_locale, format_datetime, format_decimal
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -34,7 +34,13 @@ def init_app(app):
     app.jinja_env.filters["number"] = format_number
 
 
+_forced = threading.local()
+
+
 def current_language():
+    forced = getattr(_forced, "language", None)
+    if forced:
+        return forced
     if not has_request_context():
         return "de"
     # German unless the user chose otherwise: the staff's browsers are often set to English
@@ -42,30 +48,47 @@ def current_language():
     return chosen if chosen in LANGUAGES else "de"
 
 
-_outside = {}  # language -> Translations, for code that runs without an app (CLI, imports)
+@contextmanager
+def in_language(language):
+    """Messages, dates and numbers in this language whatever the request's (e.g. an e-mail)."""
+    before = getattr(_forced, "language", None)
+    _forced.language = language
+    try:
+        if has_request_context():
+            with force_locale(language):
+                yield
+        else:
+            yield
+    finally:
+        _forced.language = before
+
+
+# The same .mo files Flask-Babel reads, looked up directly: a page translates a few hundred
+# labels, and Flask-Babel's per-call context lookups cost more than the rest of rendering.
+_catalogues = {}  # language -> Translations
+_memo = {}        # (language, message) -> translation
 
 
 def _catalogue(language):
-    if language not in _outside:
-        _outside[language] = Translations.load(str(TRANSLATIONS), [language])
-    return _outside[language]
+    if language not in _catalogues:
+        _catalogues[language] = Translations.load(str(TRANSLATIONS), [language])
+    return _catalogues[language]
 
 
 def gettext(text, **values):
     """The message in the UI's language, its {placeholders} filled."""
-    if has_app_context():
-        translated = _babel_gettext(text)
-    else:
-        translated = text
+    language = current_language()
+    translated = _memo.get((language, text))
+    if translated is None:
+        if len(_memo) > 20000:  # messages are few; this only bounds texts that are not messages
+            _memo.clear()
+        translated = _memo[(language, text)] = _catalogue(language).gettext(text)
     return translated.format(**values) if values else translated
 
 
 def ngettext(singular, plural, count, **values):
     """Singular or plural by count (and the language's plural rule); {count} is filled too."""
-    if has_app_context():
-        translated = _babel_ngettext(singular, plural, count)
-    else:
-        translated = singular if count == 1 else plural
+    translated = _catalogue(current_language()).ngettext(singular, plural, count)
     return translated.format(count=count, **values)
 
 

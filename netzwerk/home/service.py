@@ -7,11 +7,12 @@ from ..text import fold
 
 def overview(store, now=None):
     """How many entries of each kind there are (needs: open ones; events: those to come)."""
-    return store.read_one("home/count_overview", now=now or now_iso())
+    # to the minute: the same question for a minute, so the store can keep the answer
+    return store.read_one("home/count_overview", now=now or now_iso()[:16])
 
 
 def upcoming_events(store, now=None, limit=5):
-    return store.read("home/list_upcoming_events", now=now or now_iso(), limit=limit)
+    return store.read("home/list_upcoming_events", now=now or now_iso()[:16], limit=limit)
 
 
 def recent_changes(store, with_private, limit=10):

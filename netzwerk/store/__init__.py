@@ -23,16 +23,17 @@ def open_store(config, catalog=None):
     url = config.DATABASE_URL
     timeouts = dict(query_timeout=config.QUERY_TIMEOUT_SECONDS,
                     connect_timeout=config.CONNECT_TIMEOUT_SECONDS)
+    falkordb_settings = dict(timeouts, read_cache_bytes=config.READ_CACHE_MB << 20)
     if url == "embedded":
         from .falkordb_store import FalkorStore
         server = EmbeddedServer(config.DATA_DIR)
         if server.answering():
             # another netzwerk process (e.g. `make run`) owns the server: use it, don't own it
             return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
-                               **timeouts)
+                               **falkordb_settings)
         server.start()
         return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
-                           server=server, **timeouts)
+                           server=server, **falkordb_settings)
     if url == "neo4j-embedded":
         from .neo4j_embedded import EmbeddedNeo4j
         from .neo4j_store import Neo4jStore
@@ -44,10 +45,10 @@ def open_store(config, catalog=None):
     if parsed.scheme == "falkordb":
         from .falkordb_store import FalkorStore
         return FalkorStore(catalog, graph=config.GRAPH_NAME, host=parsed.hostname or "localhost",
-                           port=parsed.port or 6379, password=parsed.password, **timeouts)
+                           port=parsed.port or 6379, password=parsed.password, **falkordb_settings)
     if parsed.scheme == "unix":
         from .falkordb_store import FalkorStore
-        return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=parsed.path, **timeouts)
+        return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=parsed.path, **falkordb_settings)
     if parsed.scheme in NEO4J_SCHEMES:
         from .neo4j_store import Neo4jStore
         if not config.NEO4J_PASSWORD:

@@ -1,5 +1,6 @@
 """The one interface the app uses to reach the graph: named reads, named writes, units of writes."""
 from .errors import QueryError
+from .read_cache import ReadCache
 
 
 class Store:
@@ -7,13 +8,27 @@ class Store:
 
     backend = "abstract"
 
-    def __init__(self, catalog):
+    def __init__(self, catalog, read_cache_bytes=32 << 20):
         self.catalog = catalog
+        # kept only where the backend has a generation (see read_cache.py); 0 turns it off
+        self.read_cache = ReadCache(read_cache_bytes) if read_cache_bytes else None
 
     # --- what the app calls -------------------------------------------------------------
     def read(self, query_name, /, **params):
         """Rows of a read query, as a list of dicts keyed by the RETURN columns."""
-        return self._run(self.catalog.get(query_name, "read", params), params)
+        query = self.catalog.get(query_name, "read", params)
+        cache = self.read_cache
+        generation = self.generation() if cache is not None and query.cache else None
+        if generation is None:
+            return self._run(query, params)
+        key = cache.key(query_name, params)
+        rows = cache.get(key, generation)
+        if rows is None:
+            rows = self._run(query, params)
+            # kept only if no write came in while reading: else it might predate that write
+            if self.generation() == generation:
+                cache.put(key, generation, rows)
+        return rows
 
     def read_one(self, query_name, /, **params):
         """The first row of a read query, or None."""
@@ -35,6 +50,10 @@ class Store:
         self._run_unit(queries)
 
     # --- what a backend provides --------------------------------------------------------
+    def generation(self):
+        """A value that changes with every committed write, or None (then nothing is cached)."""
+        return None
+
     def _run(self, query, params):
         raise NotImplementedError
 

@@ -6,6 +6,7 @@ A file starts with a header of `// key: value` lines:
     // mode: read            (read | write)
     // params: now           (comma-separated, or "none")
     // returns: one row with the counts of the start page
+    // cache: no             (optional: a read whose result must not be kept, see read_cache.py)
 
 Loading fails when the header is incomplete, when the name differs from the file
 name, or when the parameters used in the text differ from the declared ones.
@@ -16,7 +17,7 @@ from pathlib import Path
 
 from .errors import QueryError
 
-_HEADER = re.compile(r"^//\s*(name|mode|params|returns)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^//\s*(name|mode|params|returns|cache)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # string literals and comments may contain '$' that is not a parameter
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
@@ -30,6 +31,7 @@ class Query:
     returns: str
     text: str
     path: Path
+    cache: bool = True  # reads only: may the store keep the result until the next write
 
 
 def used_parameters(text):
@@ -52,6 +54,9 @@ def parse_query_file(path, name):
         raise QueryError(f"{path}: header name {header['name']!r} differs from the file name")
     if header["mode"] not in ("read", "write"):
         raise QueryError(f"{path}: mode must be read or write, not {header['mode']!r}")
+    header["cache"] = header.get("cache", "yes").split(" ", 1)[0]  # "no (why)"
+    if header["cache"] not in ("yes", "no"):
+        raise QueryError(f"{path}: cache must be yes or no, not {header['cache']!r}")
     declared = header["params"].strip()
     params = frozenset() if declared in ("", "none") else frozenset(
         p.strip().lstrip("$") for p in declared.split(",") if p.strip())
@@ -60,7 +65,8 @@ def parse_query_file(path, name):
         raise QueryError(
             f"{path}: declared parameters {sorted(params)} differ from used {sorted(used)}")
     return Query(name=name, mode=header["mode"], params=params,
-                 returns=header.get("returns", ""), text=source.strip(), path=path)
+                 returns=header.get("returns", ""), text=source.strip(), path=path,
+                 cache=header["cache"] != "no")
 
 
 class QueryCatalog:

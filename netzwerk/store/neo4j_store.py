@@ -25,7 +25,8 @@ class Neo4jStore(Store):
 
     def __init__(self, catalog, *, url, user, password, database, query_timeout, connect_timeout,
                  server=None):
-        super().__init__(catalog)
+        # no read cache: Neo4j offers no cheap generation to key it on (docs/performance.md)
+        super().__init__(catalog, read_cache_bytes=0)
         self.server = server  # the EmbeddedNeo4j this store owns, if any
         self.database = database
         self.query_timeout = query_timeout

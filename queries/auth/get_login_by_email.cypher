@@ -1,5 +1,6 @@
 // name: get_login_by_email
 // mode: read
+// cache: no (password hashes are not kept in memory longer than a login check)
 // params: email
 // returns: at most one row: what a login check needs, with the password hash and the keyed
 //          hashes of the addresses the user signed in from before

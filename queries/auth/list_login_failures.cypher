@@ -1,5 +1,6 @@
 // name: list_login_failures
 // mode: read
+// cache: no (the params hold a time window that moves with every call)
 // params: keys, since
 // returns: one row per throttled key with its failure times (epoch ms) inside the window
 MATCH (t:LoginThrottle)

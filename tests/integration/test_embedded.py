@@ -58,6 +58,44 @@ def test_kill_9_leaves_a_stale_socket_that_the_next_start_clears(tmp_path_factor
     again.stop()
 
 
+def _district_rows(batch, size=50):
+    import uuid
+    return [{"uid": str(uuid.uuid4()), "props": {"name": f"Quartier {batch}-{i}", "type": "Quartier"},
+             "change_uid": str(uuid.uuid4()), "action": "create", "changed": [], "part_of": []}
+            for i in range(size)]
+
+
+@pytest.mark.parametrize("as_units", [False, True], ids=["writes", "units"])
+def test_a_crash_after_a_big_import_restarts_in_seconds(tmp_path_factory, as_units):
+    """Replaying graph writes from the append-only file as queries is slow (400 imports of 50
+    rows took 96 s), and a command that knocks while FalkorDB replays a MULTI/EXEC block crashed
+    the server. So writes are logged as their effects (0.5 s for the same file), and start()
+    sends nothing before the server has loaded."""
+    data_dir = short_dir(tmp_path_factory)
+    server = EmbeddedServer(data_dir).start()
+    store = connect(server)
+    assert store.db.connection.execute_command("GRAPH.CONFIG", "GET", "EFFECTS_THRESHOLD")[1] == 0
+    for batch in range(100):
+        params = dict(rows=_district_rows(batch), now="2026-11-23T00:00:00", by="test")
+        if as_units:
+            store.write_unit([("import/import_districts", params)])
+        else:
+            store.write("import/import_districts", **params)
+    time.sleep(1.5)  # appendfsync everysec
+    store.close()
+    server.kill()
+
+    started = time.monotonic()
+    again = EmbeddedServer(data_dir).start(timeout=30)
+    took = time.monotonic() - started
+    store = connect(again)
+    assert took < 30
+    counts = {row["label"]: row["nodes"] for row in store.read("graph/count_nodes_by_label")}
+    assert counts["District"] == 5_000
+    store.close()
+    again.stop()
+
+
 def test_a_second_server_on_the_same_directory_is_refused(tmp_path_factory):
     data_dir = short_dir(tmp_path_factory)
     first = EmbeddedServer(data_dir).start()
