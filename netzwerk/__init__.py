@@ -11,6 +11,7 @@ from .register.service import Register
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from . import i18n
+from .fields import options_html, value_html
 from .i18n import LANGUAGES, current_language, gettext, ngettext
 from .store import StoreUnavailable, open_store
 
@@ -91,6 +92,9 @@ def create_app(config=None, store=None):
     from .errors import register_error_handlers
     from .input_guard import check_request
     app.before_request(check_request)
+    # one generation read per request for the read cache (netzwerk/store/read_cache.py)
+    app.before_request(store.pin_generation)
+    app.teardown_request(lambda error: store.unpin_generation())
     register_error_handlers(app)
     _register_template_helpers(app)
     _register_security_headers(app)
@@ -116,6 +120,8 @@ NAVIGATION = (
 def _register_template_helpers(app):
     # pages link to features of later blueprints only once those exist
     app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
+    app.jinja_env.globals["value"] = value_html
+    app.jinja_env.globals["options"] = options_html
 
     @app.context_processor
     def inject():

@@ -68,9 +68,13 @@ def list_entries(kind):
                            page=max(1, _int_arg("seite", 1)),
                            per_page=per_page if per_page in PAGE_SIZES else 25,
                            with_private=_with_private())
+    # worked out once per page, not once per cell
+    columns = [(column, _(COLUMN_LABELS.get(column) or kind.field(column).label),
+                kind.field(column) if column in kind.field_names else None) for column in kind.columns]
+    detail_prefix = url_for("register.show_entry", kind=kind, uid="-")[:-1]  # uids are URL-safe
     return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
-                           filter_options=_filter_options(kind), column_labels=COLUMN_LABELS,
-                           sort=request.args.get("sortierung", "name"))
+                           filter_options=_filter_options(kind), columns=columns,
+                           detail_prefix=detail_prefix, sort=request.args.get("sortierung", "name"))
 
 
 @bp.route("/<kind:kind>/neu", methods=["GET", "POST"])

@@ -1,4 +1,6 @@
 """The one interface the app uses to reach the graph: named reads, named writes, units of writes."""
+import threading
+
 from .errors import QueryError
 from .read_cache import ReadCache
 
@@ -12,13 +14,14 @@ class Store:
         self.catalog = catalog
         # kept only where the backend has a generation (see read_cache.py); 0 turns it off
         self.read_cache = ReadCache(read_cache_bytes) if read_cache_bytes else None
+        self._local = threading.local()  # the generation pinned for this thread's request
 
     # --- what the app calls -------------------------------------------------------------
     def read(self, query_name, /, **params):
         """Rows of a read query, as a list of dicts keyed by the RETURN columns."""
         query = self.catalog.get(query_name, "read", params)
         cache = self.read_cache
-        generation = self.generation() if cache is not None and query.cache else None
+        generation = self._current_generation() if cache is not None and query.cache else None
         if generation is None:
             return self._run(query, params)
         key = cache.key(query_name, params)
@@ -37,7 +40,10 @@ class Store:
 
     def write(self, query_name, /, **params):
         """Runs one write query as its own transaction; returns its rows."""
-        return self._run(self.catalog.get(query_name, "write", params), params)
+        try:
+            return self._run(self.catalog.get(query_name, "write", params), params)
+        finally:
+            self._local.generation = None  # this thread reads its own write
 
     def write_unit(self, steps):
         """Runs several write queries, given as (name, params) pairs, as one unit.
@@ -47,7 +53,26 @@ class Store:
         queries = [(self.catalog.get(name, "write", params), params) for name, params in steps]
         if not queries:
             raise QueryError("an empty unit of work")
-        self._run_unit(queries)
+        try:
+            self._run_unit(queries)
+        finally:
+            self._local.generation = None
+
+    def pin_generation(self):
+        """Until unpin_generation(), this thread reads the generation once, not once per read:
+        a request's reads see the graph as of its start (and its own writes)."""
+        self._local.pinned, self._local.generation = True, None
+
+    def unpin_generation(self):
+        self._local.pinned, self._local.generation = False, None
+
+    def _current_generation(self):
+        generation = getattr(self._local, "generation", None)
+        if generation is None:
+            generation = self.generation()
+            if getattr(self._local, "pinned", False):
+                self._local.generation = generation
+        return generation
 
     # --- what a backend provides --------------------------------------------------------
     def generation(self):

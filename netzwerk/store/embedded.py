@@ -131,7 +131,8 @@ class EmbeddedServer:
                     "die andere netzwerk-Instanz oder wählen Sie ein anderes NETZWERK_DATA_DIR.")
             self.socket_path.unlink()  # stale socket from a run that was killed
 
-    def start(self, timeout=30.0):
+    def start(self, timeout=300.0):
+        # generous: a big append-only file written before EFFECTS_THRESHOLD 0 replays slowly
         server, module = self._binaries()
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)

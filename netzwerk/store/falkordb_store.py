@@ -140,6 +140,7 @@ class FalkorStore(Store):
         except redis.exceptions.ResponseError:
             pass  # an empty graph does not exist yet
         self.db.connection.incr(self.generation_key)
+        self._local.generation = None
 
     def close(self):
         try:
