@@ -409,3 +409,21 @@ def test_an_offer_needs_a_provider_or_a_district(coordinator, seeded):
     assert response.status_code == 400 and "„Nirgendwo“ ist kein Eintrag unter „Stadtteile“" in response.get_data(as_text=True)
     assert "Irgendwo" not in coordinator.get("/angebote?q=irgendwo").get_data(as_text=True).split("<main")[1], \
         "nothing was saved"
+
+
+def test_the_add_link_forms_carry_this_entrys_url_and_this_sessions_token(coordinator, seeded):
+    """The empty add-link forms are rendered once per language and filled in per page: each page
+    must still post to its own entry, with the token of the session that sees it."""
+    import re
+    horizont = seed_uid("Actor", "horizont")
+    index = link_index("ACTIVE_IN", "actors", "districts")
+    for uid in (horizont, seed_uid("Actor", "lag-nds")):
+        page = coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
+        assert f'action="/akteure/{uid}/verbindungen/{index}/out"' in page
+        tokens = set(re.findall(r'name="[^"]*csrf_token" (?:type="hidden" )?value="([^"]+)"', page))
+        assert len(tokens) == 1 and "placeholder" not in page
+    form_token = re.search(rf'name="l{index}out-csrf_token" (?:type="hidden" )?value="([^"]+)"', page).group(1)
+    response = coordinator.post(f"/akteure/{uid}/verbindungen/{index}/out",
+                                data={f"l{index}out-csrf_token": form_token, f"l{index}out-other": "Lanstrop"})
+    assert response.status_code == 302
+    assert "Lanstrop" in coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
