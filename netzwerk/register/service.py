@@ -119,8 +119,18 @@ class Register:
         query = fold(text)
         if not query:
             return []
-        return self.store.read("register/list_entry_suggestions", label=kind.label, q=query,
-                               limit=limit)
+        # names that start with the text first (an index range), then names and descriptions
+        # that contain it (a scan of the kind): only when the first answer is not enough
+        rows = self.store.read("register/list_entries_by_name_prefix", label=kind.label,
+                               prefix=query, prefix_end=query + "\uffff")[:limit]
+        if len(rows) < limit:
+            seen = {row["uid"] for row in rows}
+            more = self.store.read("register/list_entry_suggestions", label=kind.label, q=query,
+                                   limit=limit + len(rows))
+            more = sorted((row for row in more if row["uid"] not in seen),
+                          key=lambda row: (row["name_key"] or "", row["uid"]))
+            rows += [{"uid": row["uid"], "name": row["name"]} for row in more[:limit - len(rows)]]
+        return rows
 
     def resolve_name(self, kind, text):
         """The uid of the one entry of a kind named `text` (folded), or a DomainError saying why not."""

@@ -1,10 +1,10 @@
 // name: list_entry_suggestions
 // mode: read
 // params: label, q, limit
-// returns: up to limit entries of one kind whose folded text contains q (folded), for a
-//          type-ahead: names that start with q first, then by folded name
+// returns: up to limit entries of one kind whose folded text contains q (folded), in no order:
+//          the type-ahead's second answer when too few names start with q; unordered, so the
+//          scan stops at the limit instead of sorting every match (the caller sorts the few)
 MATCH (n:Entry)
-WHERE $label IN labels(n) AND n.search CONTAINS $q
-RETURN n.uid AS uid, n.name AS name
-ORDER BY CASE WHEN n.name_key STARTS WITH $q THEN 0 ELSE 1 END, n.name_key, n.uid
+WHERE n.search CONTAINS $q AND $label IN labels(n)
+RETURN n.uid AS uid, n.name AS name, n.name_key AS name_key
 LIMIT $limit
