@@ -142,7 +142,11 @@ class EmbeddedServer:
         command = [
             str(server), "--port", "0", "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700", "--dir", str(self.data_dir),
-            "--appendonly", "yes", "--appendfsync", "everysec",
+            # always: a write is on disk before it is acknowledged, so a confirmation page or
+            # a saved edit survives a power cut (everysec left ~1 s of acknowledged writes
+            # exposed). Measured with the registration statement from 8 threads: 561-602/s
+            # against 592-725/s with everysec (docs/registrations.md).
+            "--appendonly", "yes", "--appendfsync", "always",
             "--logfile", str(self.log_path), "--loadmodule", str(module),
         ]
         log_fd = os.open(self.log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
