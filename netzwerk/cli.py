@@ -108,5 +108,35 @@ def create_user(email, name, role, password):
         store.close()
 
 
+@main.command("send-mail", help="Verschickt die fälligen Nachrichten des Postausgangs über SMTP "
+                                 "(NETZWERK_SMTP_HOST/PORT/USER/PASSWORD/FROM/STARTTLS).")
+@click.option("--loop", is_flag=True, help="Dauerhaft laufen und alle --interval Sekunden senden.")
+@click.option("--interval", default=5.0, show_default=True, type=float)
+def send_mail(loop, interval):
+    from .mail import Outbox, SmtpSettings
+    config = Config()
+    settings = SmtpSettings.from_config(config)
+    if settings is None:
+        raise click.ClickException(
+            "NETZWERK_SMTP_HOST fehlt: ohne E-Mail-Server bleiben die Nachrichten im Postausgang; "
+            "die Organisation liest sie in der App (Anmeldungen › Postausgang).")
+    app = _app(config)
+    store = _store(app)
+    outbox = Outbox(store)
+    try:
+        if loop:
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+            click.echo(f"Postausgang: sende über {settings.host}:{settings.port} alle {interval:g} s (Strg+C beendet).")
+            outbox.run(settings, interval=interval, echo=click.echo)
+        else:
+            result = outbox.deliver(settings)
+            click.echo(f"{result['sent']} gesendet, {result['failed']} fehlgeschlagen "
+                       "(bleiben im Postausgang und werden später erneut versucht).")
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
+
+
 if __name__ == "__main__":
     main()

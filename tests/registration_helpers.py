@@ -1,5 +1,7 @@
 """Helpers for the registration tests: an event made with the seed's own query, the public
 form filled in through the real pages, a local SMTP server (aiosmtpd) that keeps what arrives."""
+import email
+import email.policy
 import re
 import socket
 
@@ -42,13 +44,14 @@ def free_port():
 
 
 class Inbox:
-    """aiosmtpd handler: every message that arrives, as (recipients, text)."""
+    """aiosmtpd handler: every message that arrives, as (recipients, subject, body), decoded."""
 
     def __init__(self):
         self.messages = []
 
     async def handle_DATA(self, server, session, envelope):
-        self.messages.append((list(envelope.rcpt_tos), envelope.content.decode("utf-8", "replace")))
+        mail = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        self.messages.append((list(envelope.rcpt_tos), str(mail["Subject"]), mail.get_content()))
         return "250 OK"
 
 
