@@ -75,6 +75,7 @@ class Registrations:
         self.event_limit = event_limit
         self.window_seconds = window_seconds
         # the control run of the concurrency proof only (create_app allows it in tests alone)
+        self.unlocked = unlocked
         self.create_query = ("registrations/create_registration_unlocked" if unlocked
                              else "registrations/create_registration")
 
@@ -113,12 +114,17 @@ class Registrations:
     def check_rate(self, event_uid, address):
         """Counts this attempt per address and per event; TooManyAttempts past a limit."""
         now = now_millis()
-        keys = {"address": self._key("reg-address", address or "unknown"),
-                "event": self._key("reg-event", event_uid)}
+        keys = {}  # a limit of 0 is switched off (the concurrency proof measures the lock alone)
+        if self.address_limit:
+            keys["address"] = self._key("reg-address", address or "unknown")
+        if self.event_limit:
+            keys["event"] = self._key("reg-event", event_uid)
+        if not keys:
+            return
         rows = self.store.write("registrations/record_registration_attempt", keys=list(keys.values()),
                                 now=now, since=now - self.window_seconds * 1000)
         hits = {row["key"]: row["hits"] for row in rows}
-        if hits.get(keys["address"], 0) > self.address_limit or hits.get(keys["event"], 0) > self.event_limit:
+        if hits.get(keys.get("address"), 0) > self.address_limit or hits.get(keys.get("event"), 0) > self.event_limit:
             raise TooManyAttempts("Zu viele Anmeldungen in kurzer Zeit. Bitte versuchen Sie es in "
                                   "einigen Minuten noch einmal.")
 
@@ -155,11 +161,14 @@ class Registrations:
             "consent_at": now, "language": language, "form_token": form_token,
             "source": "manual" if manual else ("invitation" if invitation_token else "public"),
             "created_at": now, "created_by": by}
-        rows = self.store.write(
-            self.create_query, event=event_uid, uid=uid, registration=registration,
-            link_hash=token_hash(token), message=self._message(now, link_for(token)),
-            form_token=form_token, email_key=email_key,
-            invitation=token_hash(invitation_token) if invitation_token else "", manual=bool(manual), now=now)
+        params = dict(event=event_uid, uid=uid, registration=registration, link_hash=token_hash(token),
+                      message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
+                      invitation=token_hash(invitation_token) if invitation_token else "",
+                      manual=bool(manual), now=now)
+        if self.unlocked:  # the control run only: count first, decide in Python, then write
+            event = self.event(event_uid)
+            params["status"] = "confirmed" if event["free"] is None or event["free"] > 0 else "waitlisted"
+        rows = self.store.write(self.create_query, **params)
         if rows:
             return Outcome("created", rows[0]["status"], rows[0]["uid"])
         existing = self.store.read_one("registrations/find_registration", event=event_uid,

@@ -1,9 +1,11 @@
 // name: create_registration_unlocked
 // mode: write
-// params: event, uid, registration, link_hash, message, form_token, email_key, invitation, manual, now
+// params: event, uid, registration, link_hash, message, form_token, email_key, invitation, manual, now, status
 // returns: like create_registration
-// TEST ONLY (NETZWERK_TEST_UNLOCKED_REGISTRATION=1, refused outside NETZWERK_ENV=test): the same
-// statement WITHOUT the lock on the event, for the control run that shows the race is real.
+// TEST ONLY (NETZWERK_TEST_UNLOCKED_REGISTRATION=1, refused outside NETZWERK_ENV=test): the
+// control run of the concurrency proof. What a registration without the lock does: the places
+// were counted by an earlier read (get_registration_event), and $status was decided from that
+// count in Python, so two requests can both see the last free place.
 MATCH (e:Event {uid: $event})
 OPTIONAL MATCH (i:Invitation {token_hash: $invitation})-[:FOR]->(e)
 WITH e, i
@@ -16,12 +18,9 @@ WHERE d.form_token = $form_token OR (d.email_key = $email_key AND d.status <> 'c
 WITH e, i, count(d) AS existing
 OPTIONAL MATCH (e)<-[a:FOR]-(:Registration)
 WITH e, i, existing, count(a) AS made
-OPTIONAL MATCH (e)<-[c:FOR]-(:Registration {status: 'confirmed'})
-WITH e, i, existing, made, count(c) AS taken
 WHERE existing = 0
 CREATE (r:Registration {uid: $uid})
-SET r += $registration, r.seq = made + 1,
-    r.status = CASE WHEN e.capacity IS NULL OR taken < e.capacity THEN 'confirmed' ELSE 'waitlisted' END
+SET r += $registration, r.seq = made + 1, r.status = $status
 CREATE (r)-[:FOR]->(e)
 CREATE (l:RegistrationLink {hash: $link_hash})-[:OPENS]->(r)
 SET l.created_at = $now
