@@ -64,11 +64,26 @@ def run(host, port, demo):
                        "(Passwort jeweils: %s):" % (host, port, DEMO_PASSWORD))
             for email, role in accounts:
                 click.echo(f"  {email:32} Rolle: {ROLES[role]}")
+        _start_mail_sender(app, store)
         click.echo(f"\nnetzwerk läuft auf http://{host}:{port}/ – beenden mit Strg+C.\n")
         run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
     finally:
         click.echo("netzwerk wird beendet; die Datenbank wird gestoppt.")
         store.close()
+
+
+def _start_mail_sender(app, store):
+    """With NETZWERK_SMTP_HOST set, `run` delivers the outbox in a background thread."""
+    import threading
+
+    from .mail import Outbox, SmtpSettings
+    settings = SmtpSettings.from_config(app.config)
+    if settings is None:
+        click.echo("E-Mail: kein NETZWERK_SMTP_HOST – Nachrichten bleiben im Postausgang (in der App lesbar).")
+        return
+    click.echo(f"E-Mail: der Postausgang wird über {settings.host}:{settings.port} versandt.")
+    threading.Thread(target=Outbox(store).run, args=(settings,), kwargs={"interval": 5.0},
+                     daemon=True, name="netzwerk-mail").start()
 
 
 @main.command(help="Lädt die Demodaten (idempotent: zweimal laden ändert nichts).")

@@ -341,3 +341,38 @@ def test_the_public_form_is_accessible_and_in_english(client, store):
     assert "Your name" in english and "Register" in english
     missing = client.post("/veranstaltungen/ev-1/anmeldung", data={**form_of(client, "ev-1"), "name": ""})
     assert "Please check what you entered" in missing.get_data(as_text=True)
+
+
+def test_without_smtp_organisers_read_the_outbox_and_hand_messages_on(app, users, store, organiser_client):
+    _link_organiser(app, users, store)
+    register(app.test_client(), "ev-1", "Sam", "sam@example.org")
+    page = organiser_client.get("/veranstaltungen/ev-1/postausgang").get_data(as_text=True)
+    assert "Es ist kein E-Mail-Server eingerichtet" in page
+    assert "Anmeldung bestätigt: Expert/innenrunde Ankunftsorte" in page and "/anmeldung/" in page
+    message = re.search(r'/postausgang/([^/"]+)/erledigt', page).group(1)
+    organiser_client.post(f"/veranstaltungen/ev-1/postausgang/{message}/erledigt", data={"csrf_token": csrf_token(page)})
+    assert [m["status"] for m in messages(store)] == ["sent"] and messages(store)[0]["link"] is None
+    # another event's organiser cannot reach it
+    assert organiser_client.post(f"/veranstaltungen/ev-2/postausgang/{message}/erledigt",
+                                 data={"csrf_token": csrf_token(page)}).status_code == 404
+
+
+def test_coordinators_remove_organisers_and_invitees_can_decline(app, users, store, organiser_client):
+    _link_organiser(app, users, store)
+    coordinator = app.test_client()
+    Browserless(coordinator).login(users["coordinator"])
+    page = coordinator.get("/veranstaltungen/ev-1/organisation").get_data(as_text=True)
+    assert users["organiser"] in page
+    user = re.search(r'/organisation/([^/"]+)/entfernen', page).group(1)
+    coordinator.post(f"/veranstaltungen/ev-1/organisation/{user}/entfernen", data={"csrf_token": csrf_token(page)})
+    assert organiser_client.get("/veranstaltungen/ev-1/teilnehmende").status_code == 404
+    make_event(store, uid="ev-inv", visibility="invitation")
+    service = app.extensions["netzwerk.registrations"]
+    tokens = []
+    service.invite("ev-inv", "Uma", "uma@example.org", lambda token: tokens.append(token) or "x", "test")
+    public = app.test_client()
+    form = public.get(f"/veranstaltungen/ev-inv/anmeldung?einladung={tokens[0]}").get_data(as_text=True)
+    response = public.post("/veranstaltungen/ev-inv/einladung/absagen",
+                           data={"csrf_token": csrf_token(form), "invitation": tokens[0]})
+    assert response.status_code == 200 and "abgesagt" in response.get_data(as_text=True)
+    assert [i["status"] for i in service.invitations("ev-inv")] == ["declined"]
