@@ -7,7 +7,9 @@ from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth.service import Accounts
+from .mail import Outbox
 from .register.service import Register
+from .registrations.service import Registrations
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from . import i18n
@@ -69,6 +71,15 @@ def create_app(config=None, store=None):
                         absolute_seconds=int(config.SESSION_ABSOLUTE_HOURS * 60 * 60))
     app.extensions["netzwerk.accounts"] = accounts
     app.extensions["netzwerk.register"] = Register(store)
+    if config.TEST_UNLOCKED_REGISTRATION and config.ENV != "test":
+        raise ConfigurationError(
+            "NETZWERK_TEST_UNLOCKED_REGISTRATION schaltet die Sperre gegen Überbuchung ab und ist nur "
+            "in Tests erlaubt (NETZWERK_ENV=test).")
+    app.extensions["netzwerk.registrations"] = Registrations(
+        store, secret_key=app.config["SECRET_KEY"], address_limit=config.REGISTRATION_ADDRESS_LIMIT,
+        event_limit=config.REGISTRATION_EVENT_LIMIT, window_seconds=config.REGISTRATION_WINDOW_SECONDS,
+        unlocked=config.TEST_UNLOCKED_REGISTRATION)
+    app.extensions["netzwerk.outbox"] = Outbox(store)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -85,8 +96,8 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, home, register, system, users
-    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp):
+    from . import api, auth, home, register, registrations, system, users
+    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp, registrations.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -112,6 +123,7 @@ NAVIGATION = (
     ("register.list_entries", {"kind": "runde-tische"}, "Runde Tische", "register.read"),
     ("register.list_entries", {"kind": "bedarfe"}, "Bedarfe", "register.read"),
     ("events.index", {}, "Veranstaltungen", "register.read"),
+    ("registrations.index", {}, "Anmeldungen", "events.manage"),
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
 )

@@ -64,11 +64,26 @@ def run(host, port, demo):
                        "(Passwort jeweils: %s):" % (host, port, DEMO_PASSWORD))
             for email, role in accounts:
                 click.echo(f"  {email:32} Rolle: {ROLES[role]}")
+        _start_mail_sender(app, store)
         click.echo(f"\nnetzwerk läuft auf http://{host}:{port}/ – beenden mit Strg+C.\n")
         run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
     finally:
         click.echo("netzwerk wird beendet; die Datenbank wird gestoppt.")
         store.close()
+
+
+def _start_mail_sender(app, store):
+    """With NETZWERK_SMTP_HOST set, `run` delivers the outbox in a background thread."""
+    import threading
+
+    from .mail import Outbox, SmtpSettings
+    settings = SmtpSettings.from_config(app.config)
+    if settings is None:
+        click.echo("E-Mail: kein NETZWERK_SMTP_HOST – Nachrichten bleiben im Postausgang (in der App lesbar).")
+        return
+    click.echo(f"E-Mail: der Postausgang wird über {settings.host}:{settings.port} versandt.")
+    threading.Thread(target=Outbox(store).run, args=(settings,), kwargs={"interval": 5.0},
+                     daemon=True, name="netzwerk-mail").start()
 
 
 @main.command(help="Lädt die Demodaten (idempotent: zweimal laden ändert nichts).")
@@ -104,6 +119,36 @@ def create_user(email, name, role, password):
         raise click.ClickException(str(exc)) from exc
     except ConstraintViolation as exc:
         raise click.ClickException(f"Es gibt bereits einen Zugang mit der E-Mail {email}.") from exc
+    finally:
+        store.close()
+
+
+@main.command("send-mail", help="Verschickt die fälligen Nachrichten des Postausgangs über SMTP "
+                                 "(NETZWERK_SMTP_HOST/PORT/USER/PASSWORD/FROM/STARTTLS).")
+@click.option("--loop", is_flag=True, help="Dauerhaft laufen und alle --interval Sekunden senden.")
+@click.option("--interval", default=5.0, show_default=True, type=float)
+def send_mail(loop, interval):
+    from .mail import Outbox, SmtpSettings
+    config = Config()
+    settings = SmtpSettings.from_config(config)
+    if settings is None:
+        raise click.ClickException(
+            "NETZWERK_SMTP_HOST fehlt: ohne E-Mail-Server bleiben die Nachrichten im Postausgang; "
+            "die Organisation liest sie in der App (Anmeldungen › Postausgang).")
+    app = _app(config)
+    store = _store(app)
+    outbox = Outbox(store)
+    try:
+        if loop:
+            signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+            click.echo(f"Postausgang: sende über {settings.host}:{settings.port} alle {interval:g} s (Strg+C beendet).")
+            outbox.run(settings, interval=interval, echo=click.echo)
+        else:
+            result = outbox.deliver(settings)
+            click.echo(f"{result['sent']} gesendet, {result['failed']} fehlgeschlagen "
+                       "(bleiben im Postausgang und werden später erneut versucht).")
+    except KeyboardInterrupt:
+        pass
     finally:
         store.close()
 

@@ -58,6 +58,21 @@ class Config:
         # Only with a proxy in front, or clients could forge their address.
         self.PROXY_FIX = _proxies("PROXY_FIX")
         self.DEFAULT_LANGUAGE = _env("DEFAULT_LANGUAGE", "de")
+        # Outgoing mail (netzwerk/mail): without a host the messages stay in the outbox, which
+        # the event's organisers read in the app.
+        self.SMTP_HOST = _env("SMTP_HOST") or None
+        self.SMTP_PORT = int(_env("SMTP_PORT", "587"))
+        self.SMTP_USER = _env("SMTP_USER") or None
+        self.SMTP_PASSWORD = _env("SMTP_PASSWORD") or None
+        self.SMTP_FROM = _env("SMTP_FROM", "netzwerk@localhost")
+        self.SMTP_STARTTLS = _flag("SMTP_STARTTLS", self.SMTP_PORT == 587)
+        # Public registration: attempts per address, and per event, within the window
+        self.REGISTRATION_ADDRESS_LIMIT = int(_env("REGISTRATION_ADDRESS_LIMIT", "10"))
+        self.REGISTRATION_EVENT_LIMIT = int(_env("REGISTRATION_EVENT_LIMIT", "600"))
+        self.REGISTRATION_WINDOW_SECONDS = int(_env("REGISTRATION_WINDOW_SECONDS", str(10 * 60)))
+        # The control run of the concurrency proof only: registrations without the event lock.
+        # create_app refuses it unless NETZWERK_ENV=test.
+        self.TEST_UNLOCKED_REGISTRATION = _flag("TEST_UNLOCKED_REGISTRATION", False)
 
         production = self.ENV == "production"
         self.SESSION_COOKIE_HTTPONLY = True

@@ -12,6 +12,9 @@ PERMISSIONS = {
     "register.edit": {"coordinator"},
     "contacts.read": {"coordinator"},
     "events.manage": {"organiser", "coordinator"},
+    # every event's participants, and who organises which event; organisers without it see
+    # only the events they are linked to, (User)-[:ORGANISES]->(Event)
+    "events.all": {"coordinator"},
     "users.manage": set(),
 }
 

@@ -143,7 +143,11 @@ class EmbeddedServer:
         command = [
             str(server), "--port", "0", "--unixsocket", str(self.socket_path),
             "--unixsocketperm", "700", "--dir", str(self.data_dir),
-            "--appendonly", "yes", "--appendfsync", "everysec",
+            # always: a write is on disk before it is acknowledged, so a confirmation page or
+            # a saved edit survives a power cut (everysec left ~1 s of acknowledged writes
+            # exposed). Measured with the registration statement from 8 threads: 561-602/s
+            # against 592-725/s with everysec (docs/registrations.md).
+            "--appendonly", "yes", "--appendfsync", "always",
             # the append-only file is compacted into a snapshot early: restarts replay little
             "--auto-aof-rewrite-min-size", "8mb",
             "--logfile", str(self.log_path),

@@ -34,3 +34,18 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Change PROPERTIES 1 uid;
 CREATE INDEX FOR (n:ApiToken) ON (n.hash);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 hash;
 CREATE INDEX FOR (n:Entry) ON (n.name_key);
+// registrations and their outbox (issue 8)
+CREATE INDEX FOR (n:RegistrationLink) ON (n.hash);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE RegistrationLink PROPERTIES 1 hash;
+CREATE INDEX FOR (n:Message) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Message PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Message) ON (n.status);
+CREATE INDEX FOR (n:Message) ON (n.event_uid);
+CREATE INDEX FOR (n:Invitation) ON (n.uid);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Invitation PROPERTIES 1 uid;
+CREATE INDEX FOR (n:Invitation) ON (n.token_hash);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Invitation PROPERTIES 1 token_hash;
+CREATE INDEX FOR (n:RateLimit) ON (n.key);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE RateLimit PROPERTIES 1 key;
+CREATE INDEX FOR (n:Outbox) ON (n.key);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Outbox PROPERTIES 1 key;

@@ -18,3 +18,12 @@ CREATE CONSTRAINT entry_uid IF NOT EXISTS FOR (n:Entry) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT change_uid IF NOT EXISTS FOR (n:Change) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
 CREATE INDEX entry_name_key IF NOT EXISTS FOR (n:Entry) ON (n.name_key);
+// registrations and their outbox (issue 8)
+CREATE CONSTRAINT registration_link_hash IF NOT EXISTS FOR (n:RegistrationLink) REQUIRE n.hash IS UNIQUE;
+CREATE CONSTRAINT message_uid IF NOT EXISTS FOR (n:Message) REQUIRE n.uid IS UNIQUE;
+CREATE INDEX message_status IF NOT EXISTS FOR (n:Message) ON (n.status);
+CREATE INDEX message_event_uid IF NOT EXISTS FOR (n:Message) ON (n.event_uid);
+CREATE CONSTRAINT invitation_uid IF NOT EXISTS FOR (n:Invitation) REQUIRE n.uid IS UNIQUE;
+CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS FOR (n:Invitation) REQUIRE n.token_hash IS UNIQUE;
+CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT outbox_key IF NOT EXISTS FOR (n:Outbox) REQUIRE n.key IS UNIQUE;

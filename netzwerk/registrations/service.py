@@ -1,0 +1,300 @@
+"""Registrations: the public form's operations, capacity and waitlist, invitations, organisers.
+
+Every change that tells someone something writes its outbox message in the same statement
+(queries/registrations/); the capacity check runs under the event's lock. Secret links are
+`secrets.token_urlsafe(32)` and only their SHA-256 is stored.
+"""
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from ..auth.service import is_valid_email, normalise_email
+from ..clock import now_millis
+from ..errors import Closed, DomainError, NotFound
+from ..text import fold, new_uid
+from .questions import MAX_QUESTIONS, Question, dump_questions, load_questions
+
+BERLIN = ZoneInfo("Europe/Berlin")
+# what a person agrees to on the public form; its version is stored with each registration,
+# so a later change of the wording never rewrites what someone agreed to
+CONSENT_VERSION = "2026-11-v1"
+CONSENT_TEXT = ("Ich bin einverstanden, dass die Veranstalter meinen Namen, meine E-Mail-Adresse und "
+                "meine Antworten für diese Veranstaltung speichern und nutzen: für die Liste der "
+                "Teilnehmenden, für Nachrichten zu dieser Veranstaltung und für den Einlass. Ich kann "
+                "mich jederzeit mit meinem persönlichen Link abmelden.")
+MANUAL_CONSENT_VERSION = "manual-2026-11-v1"
+MANUAL_CONSENT_TEXT = ("Von der Organisation eingetragen; die Person hat der Speicherung für diese "
+                       "Veranstaltung zugestimmt.")
+
+
+def berlin_now():
+    """Local time in Berlin, as the events' times are stored ("2016-06-16T10:30:00")."""
+    return datetime.now(BERLIN).strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def token_hash(token):
+    # 256 random bits: a plain SHA-256 cannot be reversed or guessed
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class TooManyAttempts(DomainError):
+    status = 429
+    title = "Zu viele Versuche"
+    headers = {"Retry-After": "600"}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What a registration attempt did. The public page says the same for all three."""
+    kind: str            # "created", "existing" (this e-mail was registered: link sent again), "retry" (this form was sent before)
+    status: str = ""     # confirmed | waitlisted, for "created"
+    uid: str = ""
+
+
+def window_state(event, now):
+    """Why the public form is open or not: open, not_yet, closed, unavailable."""
+    if event.get("status") != "published" or event.get("visibility") not in ("public", "invitation"):
+        return "unavailable"
+    if event.get("registration_opens") and now < event["registration_opens"]:
+        return "not_yet"
+    if event.get("registration_closes") and now >= event["registration_closes"]:
+        return "closed"
+    return "open"
+
+
+class Registrations:
+    def __init__(self, store, *, secret_key, address_limit=10, event_limit=600, window_seconds=600,
+                 unlocked=False):
+        self.store = store
+        self.secret_key = secret_key
+        self.address_limit = address_limit
+        self.event_limit = event_limit
+        self.window_seconds = window_seconds
+        # the control run of the concurrency proof only (create_app allows it in tests alone)
+        self.unlocked = unlocked
+        self.create_query = ("registrations/create_registration_unlocked" if unlocked
+                             else "registrations/create_registration")
+
+    # --- events ---------------------------------------------------------------------------
+    def event(self, uid):
+        row = self.store.read_one("registrations/get_registration_event", event=uid)
+        if row is None:
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+        event = dict(row["event"])
+        event.update(confirmed=row["confirmed"], waitlisted=row["waitlisted"],
+                     questions=load_questions(event.get("registration_questions")))
+        capacity = event.get("capacity")
+        event["free"] = None if capacity is None else max(0, capacity - row["confirmed"])
+        return event
+
+    def set_questions(self, event_uid, questions):
+        if len(questions) > MAX_QUESTIONS:
+            raise DomainError("Höchstens {max} Fragen.", max=MAX_QUESTIONS)
+        if not self.store.write("registrations/set_registration_questions", event=event_uid,
+                                questions=dump_questions(questions)):
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+
+    @staticmethod
+    def new_question(label, type_, choices, required, taken):
+        """A question with a key not yet used in the event (answers are stored under it)."""
+        key = secrets.token_hex(4)
+        while key in taken:
+            key = secrets.token_hex(4)
+        return Question(key, label, type_, tuple(choices), required)
+
+    # --- abuse --------------------------------------------------------------------------
+    def _key(self, kind, value):
+        digest = hmac.new(self.secret_key.encode(), f"{kind}:{value}".encode(), hashlib.sha256)
+        return f"{kind}:{digest.hexdigest()[:32]}"
+
+    def check_rate(self, event_uid, address):
+        """Counts this attempt per address and per event; TooManyAttempts past a limit."""
+        now = now_millis()
+        keys = {}  # a limit of 0 is switched off (the concurrency proof measures the lock alone)
+        if self.address_limit:
+            keys["address"] = self._key("reg-address", address or "unknown")
+        if self.event_limit:
+            keys["event"] = self._key("reg-event", event_uid)
+        if not keys:
+            return
+        rows = self.store.write("registrations/record_registration_attempt", keys=list(keys.values()),
+                                now=now, since=now - self.window_seconds * 1000)
+        hits = {row["key"]: row["hits"] for row in rows}
+        if hits.get(keys.get("address"), 0) > self.address_limit or hits.get(keys.get("event"), 0) > self.event_limit:
+            raise TooManyAttempts("Zu viele Anmeldungen in kurzer Zeit. Bitte versuchen Sie es in "
+                                  "einigen Minuten noch einmal.")
+
+    # --- registering ------------------------------------------------------------------------
+    @staticmethod
+    def _message(now, secret_link=None, uid=None):
+        message = {"status": "pending", "attempts": 0, "next_attempt_at": now_millis(), "created_at": now}
+        if secret_link:
+            message["secret_link"] = secret_link
+        if uid:
+            message["uid"] = uid
+        return message
+
+    def register(self, event_uid, *, name, email, answers, language, form_token, link_for,
+                 invitation_token="", manual=False, by=None):
+        """Registers or waitlists someone, under the event's lock, with the outbox message.
+
+        `link_for(token)` makes the personal link that goes into the e-mail. A second attempt
+        with the same e-mail gets a fresh link by e-mail (Outcome "existing"); a resent form
+        (same form token, e.g. after an unknown outcome) finds what it made ("retry").
+        Raises Closed when the event takes no registrations (checked inside the statement).
+        """
+        email = (email or "").strip()
+        if not is_valid_email(email):
+            raise DomainError("Bitte eine gültige E-Mail-Adresse angeben.")
+        now = berlin_now()
+        email_key = normalise_email(email)
+        token, uid = secrets.token_urlsafe(32), new_uid()
+        registration = {
+            "name": name.strip(), "email": email.strip(), "email_key": email_key,
+            "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
+            "consent_text": MANUAL_CONSENT_TEXT if manual else CONSENT_TEXT,
+            "consent_version": MANUAL_CONSENT_VERSION if manual else CONSENT_VERSION,
+            "consent_at": now, "language": language, "form_token": form_token,
+            "source": "manual" if manual else ("invitation" if invitation_token else "public"),
+            "created_at": now, "created_by": by}
+        params = dict(event=event_uid, uid=uid, registration=registration, link_hash=token_hash(token),
+                      message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
+                      invitation=token_hash(invitation_token) if invitation_token else "",
+                      manual=bool(manual), now=now)
+        if self.unlocked:  # the control run only: count first, decide in Python, then write
+            event = self.event(event_uid)
+            params["status"] = "confirmed" if event["free"] is None or event["free"] > 0 else "waitlisted"
+        rows = self.store.write(self.create_query, **params)
+        if rows:
+            return Outcome("created", rows[0]["status"], rows[0]["uid"])
+        existing = self.store.read_one("registrations/find_registration", event=event_uid,
+                                       form_token=form_token, email_key=email_key)
+        if existing is None:
+            raise Closed("Für diese Veranstaltung sind keine Anmeldungen möglich.")
+        if existing["same_form"]:
+            return Outcome("retry", existing["status"], existing["uid"])
+        token = secrets.token_urlsafe(32)
+        self.store.write("registrations/resend_registration_link", event=event_uid,
+                         registration=existing["uid"], link_hash=token_hash(token),
+                         message=self._message(now, link_for(token), uid=new_uid()), now=now)
+        return Outcome("existing", existing["status"], existing["uid"])
+
+    # --- the personal link --------------------------------------------------------------------
+    def by_link(self, token):
+        """The registration a personal link opens, with its event and waitlist place; or NotFound."""
+        row = self.store.read_one("registrations/get_registration_by_link", link_hash=token_hash(token or ""))
+        if row is None:
+            raise NotFound("Dieser Link ist ungültig. Bitte nutzen Sie den Link aus Ihrer neuesten E-Mail.")
+        registration = dict(row["registration"])
+        registration["answers"] = json.loads(registration.get("answers") or "{}")
+        event = dict(row["event"])
+        event["questions"] = load_questions(event.get("registration_questions"))
+        registration["position"] = row["position"]
+        return registration, event
+
+    def update_answers(self, token, name, answers):
+        registration, _ = self.by_link(token)
+        if registration["status"] == "cancelled":
+            raise Closed("Diese Anmeldung ist abgemeldet und kann nicht mehr geändert werden.")
+        self.store.write("registrations/update_registration_answers", registration=registration["uid"],
+                         name=name.strip(), answers=json.dumps(answers, ensure_ascii=False, sort_keys=True),
+                         now=berlin_now())
+
+    def cancel_by_link(self, token):
+        registration, event = self.by_link(token)
+        return self.cancel(event["uid"], registration["uid"])
+
+    def cancel(self, event_uid, registration_uid):
+        """Cancels; the first waitlisted move up in the same statement. Returns (cancelled, promoted)."""
+        now = berlin_now()
+        rows = self.store.write("registrations/cancel_registration", event=event_uid,
+                                registration=registration_uid, message=self._message(now), now=now)
+        if not rows:
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+        return rows[0]["cancelled"], rows[0]["promoted"]
+
+    def set_capacity(self, event_uid, capacity):
+        """Sets the number of places (None: unlimited); returns how many moved up."""
+        now = berlin_now()
+        rows = self.store.write("registrations/set_event_capacity", event=event_uid, capacity=capacity,
+                                message=self._message(now), now=now)
+        if not rows:
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+        return rows[0]["promoted"]
+
+    # --- organisers' view ---------------------------------------------------------------------
+    def participants(self, event_uid, q=""):
+        """Every registration in order of arrival, waitlist places numbered; filtered by ?q."""
+        rows, place = [], 0
+        for row in self.store.read("registrations/list_participants", event=event_uid):
+            row = dict(row)
+            row["answers"] = json.loads(row.get("answers") or "{}")
+            if row["status"] == "waitlisted":
+                place += 1
+                row["position"] = place
+            rows.append(row)
+        if q:
+            needle = fold(q)
+            rows = [r for r in rows if needle in fold(f"{r['name']} {r['email']}")]
+        return rows
+
+    def check_in(self, event_uid, registration_uid, present):
+        rows = self.store.write("registrations/set_checked_in", event=event_uid,
+                                registration=registration_uid, at=berlin_now() if present else None)
+        if not rows:
+            raise NotFound("Nur bestätigte Teilnehmende können eingecheckt werden.")
+
+    # --- invitations ----------------------------------------------------------------------------
+    def invite(self, event_uid, name, email, link_for, by):
+        email = (email or "").strip()
+        if not is_valid_email(email):
+            raise DomainError("Bitte eine gültige E-Mail-Adresse angeben.")
+        now, token = berlin_now(), secrets.token_urlsafe(32)
+        invitation = {"uid": new_uid(), "name": name.strip(), "email": email.strip(),
+                      "email_key": normalise_email(email), "token_hash": token_hash(token),
+                      "created_at": now, "created_by": by}
+        rows = self.store.write("registrations/create_invitation", event=event_uid, invitation=invitation,
+                                message=self._message(now, link_for(token), uid=new_uid()))
+        if not rows:
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+        return rows[0]["uid"]
+
+    def invitation(self, event_uid, token):
+        if not token:
+            return None
+        return self.store.read_one("registrations/get_invitation", event=event_uid, token_hash=token_hash(token))
+
+    def mark_invitation(self, event_uid, token, status):
+        return bool(self.store.write("registrations/mark_invitation", event=event_uid,
+                                     token_hash=token_hash(token or ""), status=status, now=berlin_now()))
+
+    def invitations(self, event_uid):
+        return self.store.read("registrations/list_invitations", event=event_uid)
+
+    # --- who organises what ---------------------------------------------------------------------
+    def can_manage(self, user, event_uid):
+        """The per-object rule: coordinators and admins every event, organisers their own."""
+        if not user.can("events.manage"):
+            return False
+        if user.can("events.all"):
+            return True
+        return self.store.read_one("registrations/is_event_organiser", event=event_uid, user=user.uid) is not None
+
+    def managed_events(self, user):
+        return self.store.read("registrations/list_managed_events", user=user.uid, all=user.can("events.all"))
+
+    def organisers(self, event_uid):
+        return self.store.read("registrations/list_event_organisers", event=event_uid)
+
+    def add_organiser(self, event_uid, email):
+        if not self.store.write("registrations/add_event_organiser", event=event_uid,
+                                email=normalise_email(email), now=berlin_now()):
+            raise DomainError("Kein Zugang mit dieser E-Mail und der Rolle Veranstaltungsorganisation "
+                              "(oder höher).")
+
+    def remove_organiser(self, event_uid, user_uid):
+        self.store.write("registrations/remove_event_organiser", event=event_uid, user=user_uid)

@@ -1,0 +1,6 @@
+// name: is_event_organiser
+// mode: read
+// params: event, user
+// returns: one row when the account organises the event (the per-object check)
+MATCH (:User {uid: $user})-[:ORGANISES]->(e:Event {uid: $event})
+RETURN e.uid AS uid
