@@ -77,6 +77,8 @@ def _catalogue(language):
 
 def gettext(text, **values):
     """The message in the UI's language, its {placeholders} filled."""
+    if isinstance(text, _LazyText):  # a lazy label passed on: its text, or it would come back lazy
+        text = str.__str__(text)
     language = current_language()
     translated = _memo.get((language, text))
     if translated is None:

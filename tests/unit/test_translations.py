@@ -75,3 +75,12 @@ def test_plurals_and_formats_follow_the_language():
             == "3 rows cannot be imported"
         assert i18n.format_when("2026-11-23T11:57:23") == "Nov 23, 2026, 11:57:23\u202fAM"
         assert i18n.gettext("Akteure") == "Actors"
+
+
+def test_a_lazy_label_passed_to_gettext_comes_back_as_plain_text():
+    """The memoised gettext once returned the lazy object itself, and escaping it recursed."""
+    from markupsafe import escape
+    from netzwerk.i18n import gettext, lazy_gettext
+    label = lazy_gettext("Speichern")
+    assert type(gettext(label)) is str
+    assert str(escape(gettext(label))) == "Speichern" and str(escape(label)) == "Speichern"
