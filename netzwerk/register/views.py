@@ -14,7 +14,7 @@ from flask_login import current_user
 from ..auth import permission_required
 from ..errors import Conflict, DomainError, NotFound
 from ..i18n import gettext as _
-from . import bp, register
+from . import bp, register, suggest_url
 from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
 from .model import FORM_LINKS, LINK_REQUIRED, COLUMN_LABELS, KINDS, LINKS
@@ -87,7 +87,7 @@ def create_entry(kind):
 
 
 def _suggest_url(kind_key):
-    return url_for("register.suggest", kind=KINDS[kind_key])
+    return suggest_url(kind_key)
 
 
 def _form_links(kind, form, existing):
@@ -127,7 +127,7 @@ def show_entry(kind, uid):
         section["index"] = LINKS.index(section["link"])
         if can_edit:  # the entry to link comes from a type-ahead, not a select of every entry
             section["form"] = link_form(section["link"], section["direction"],
-                                        url_for("register.suggest", kind=section["other"]),
+                                        suggest_url(section["other"]),
                                         prefix=f"l{section['index']}{section['direction']}")
     return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
                            others=others, history=register().history(kind, uid, with_private=_with_private()), can_edit=can_edit,
