@@ -7,6 +7,7 @@ from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth.service import Accounts
+from .events.service import Events
 from .register.service import Register
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
@@ -68,6 +69,8 @@ def create_app(config=None, store=None):
                         absolute_seconds=int(config.SESSION_ABSOLUTE_HOURS * 60 * 60))
     app.extensions["netzwerk.accounts"] = accounts
     app.extensions["netzwerk.register"] = Register(store)
+    app.extensions["netzwerk.events"] = Events(store, app.extensions["netzwerk.register"],
+                                               config.DATA_DIR / "attachments")
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -84,8 +87,8 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, home, register, system, users
-    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp):
+    from . import api, auth, events, home, register, system, users
+    for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, api.bp, system.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
