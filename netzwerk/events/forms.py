@@ -1,6 +1,7 @@
 """The events' own small forms; the event form itself is the register's, built from the model."""
 from flask_wtf.file import FileField
 from wtforms import SelectField, StringField, SubmitField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
 from ..forms import Form
@@ -20,7 +21,7 @@ class AttachmentForm(Form):
 
 class DatesForm(Form):
     """Further dates of a recurring event (the weekly café): copies at the rhythm's distance."""
-    rhythm = SelectField(_l("Rhythmus"), choices=[(code, _l(label)) for code, label in RHYTHMS.items()])
+    rhythm = SelectField(_l("Rhythmus"), choices=[SelectChoice(code, _l(label)) for code, label in RHYTHMS.items()])
     count = StringField(_l("Wie viele weitere Termine?"), [DataRequired(_l("Bitte eine Zahl angeben."))],
                         default="4", render_kw={"inputmode": "numeric"},
                         description=_l("Höchstens 52. Jeder Termin ist eine eigene Veranstaltung der Reihe "

@@ -73,6 +73,12 @@ def _int_arg(name, default):
         return default
 
 
+@bp.context_processor
+def _form_link_specs():
+    from ..register.model import FORM_LINKS
+    return {"form_links": FORM_LINKS}
+
+
 @bp.route("/veranstaltungen")
 def index():
     past = request.args.get("zeit") == "vergangen"
