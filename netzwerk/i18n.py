@@ -22,7 +22,7 @@ babel = Babel()
 EXTRACT_KEYWORDS = {"_": None, "gettext": None, "lazy_gettext": None, "_l": None, "ngettext": (1, 2),
                     "FieldError": None, "DomainError": None, "ImportFileError": None,
                     "BadInput": None, "Conflict": None, "NotFound": None, "Forbidden": None,
-                    "Unauthorized": None}
+                    "Unauthorized": None, "FileRefused": None}
 
 
 def init_app(app):
