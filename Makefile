@@ -46,7 +46,7 @@ $(MO): netzwerk/translations/en/LC_MESSAGES/messages.po $(VENV)/.run-installed
 translations: $(VENV)/.run-installed
 	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k FieldError \
 	  -k DomainError -k ImportFileError -k BadInput -k Conflict -k NotFound -k Forbidden \
-	  -k Unauthorized -o build/messages.pot .
+	  -k Unauthorized -k FileRefused -o build/messages.pot .
 	$(BIN)/pybabel -q update -i build/messages.pot -d netzwerk/translations --no-fuzzy-matching
 	$(BIN)/pybabel -q compile -d netzwerk/translations
 

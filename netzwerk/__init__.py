@@ -7,6 +7,7 @@ from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth.service import Accounts
+from .events.service import Events
 from .mail import Outbox
 from .register.service import Register
 from .registrations.service import Registrations
@@ -79,6 +80,9 @@ def create_app(config=None, store=None):
         store, secret_key=app.config["SECRET_KEY"], address_limit=config.REGISTRATION_ADDRESS_LIMIT,
         event_limit=config.REGISTRATION_EVENT_LIMIT, window_seconds=config.REGISTRATION_WINDOW_SECONDS,
         unlocked=config.TEST_UNLOCKED_REGISTRATION)
+    app.extensions["netzwerk.events"] = Events(
+        store, app.extensions["netzwerk.register"], config.DATA_DIR / "attachments",
+        on_capacity_change=app.extensions["netzwerk.registrations"].set_capacity)
     app.extensions["netzwerk.outbox"] = Outbox(store)
     if config.ENV == "production":
         demo = accounts.demo_users()
@@ -96,8 +100,9 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, home, register, registrations, system, users
-    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp, registrations.bp):
+    from . import api, auth, events, home, register, registrations, system, users
+    for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, api.bp, system.bp,
+                      registrations.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers

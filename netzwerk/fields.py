@@ -121,6 +121,35 @@ class TextArea(FieldType):
         return TextAreaField(label, validators, description=description)
 
 
+class Markdown(TextArea):
+    """Formatted text (guiding questions, theses): a safe subset of Markdown, stored as typed.
+
+    Rendered by markdown-it-py with raw HTML off and images off, then cleaned by nh3 (an
+    allow-list of tags and of link schemes), so typed HTML shows as text and no script runs.
+    """
+
+    key = "markdown"
+    TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "h2", "h3", "h4", "blockquote", "code",
+            "pre", "a", "hr"}
+
+    def html(self, spec, value):
+        if not value:
+            return escape("")
+        from markdown_it import MarkdownIt
+        import nh3
+        renderer = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable(["image"])
+        rendered = renderer.render(value)
+        # headings start one level below the page's own h1/h2
+        for level in (3, 2, 1):
+            rendered = rendered.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+        return Markup(nh3.clean(rendered, tags=self.TAGS, attributes={"a": {"href"}},
+                                url_schemes={"http", "https", "mailto"},
+                                link_rel="noopener noreferrer nofollow"))
+
+    def schema(self, spec):
+        return {"type": "string", "maxLength": spec.max_length, "contentMediaType": "text/markdown"}
+
+
 class Choice(FieldType):
     """One of the field's choices: stored as the code, shown as its label."""
 
@@ -480,7 +509,7 @@ class YesNo(FieldType):
         return BooleanField(label, description=description)
 
 
-TYPES = {cls.key: cls() for cls in (FieldType, TextArea, Choice, MultiChoice, Tags, Number, Email,
+TYPES = {cls.key: cls() for cls in (FieldType, TextArea, Markdown, Choice, MultiChoice, Tags, Number, Email,
                                     Url, Time, Date, DateTime, YesNo)}
 
 

@@ -22,7 +22,7 @@ babel = Babel()
 EXTRACT_KEYWORDS = {"_": None, "gettext": None, "lazy_gettext": None, "_l": None, "ngettext": (1, 2),
                     "FieldError": None, "DomainError": None, "ImportFileError": None,
                     "BadInput": None, "Conflict": None, "NotFound": None, "Forbidden": None,
-                    "Unauthorized": None}
+                    "Unauthorized": None, "FileRefused": None}
 
 
 def init_app(app):
@@ -100,8 +100,13 @@ def gettext_in(language, text):
 
 
 def format_when(iso_text, style="medium"):
-    """A stored ISO timestamp ("2026-11-23T11:57:23") in the UI's language and Berlin time."""
+    """A stored ISO timestamp ("2026-11-23T11:57:23") in the UI's language and Berlin time.
+
+    Besides Babel's styles: "time" (the time of day alone) and "day_time" (the weekday, the
+    day in full and the time: "Donnerstag, 16. Juni 2016, 10:30", for events).
+    """
     from datetime import datetime
+    from flask_babel import format_date, format_time
     if not iso_text:
         return "–"
     try:
@@ -109,8 +114,11 @@ def format_when(iso_text, style="medium"):
     except ValueError:
         return str(iso_text)
     if len(str(iso_text)) == 10:  # a date alone
-        from flask_babel import format_date
         return format_date(moment.date(), style)
+    if style == "time":
+        return format_time(moment, "short", rebase=False)
+    if style == "day_time":
+        return f"{format_date(moment.date(), 'full')}, {format_time(moment, 'short', rebase=False)}"
     # stored times are local (netzwerk/clock.py): no conversion, only formatting
     return format_datetime(moment, style, rebase=False)
 

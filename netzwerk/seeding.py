@@ -1,4 +1,6 @@
 """Loads the demo data of seed/*.yaml into the graph, idempotently (stable uids, MERGE)."""
+import re
+from datetime import date, timedelta
 from pathlib import Path
 
 import yaml
@@ -27,6 +29,8 @@ LINK_FIELDS = {
     ("events", "organised_by"): ("merge_organised_by", "actors"),
     ("events", "districts"): ("merge_event_in", "districts"),
     ("events", "prepares"): ("merge_event_prepares", "events"),
+    ("events", "contact"): ("merge_event_contact", "people"),
+    ("events", "series"): ("merge_event_in_series", "series"),
     ("needs", "districts"): ("merge_need_in", "districts"),
     ("needs", "reported_by_actor"): ("merge_need_reported_by_actor", "actors"),
     ("needs", "reported_by_round_table"): ("merge_need_reported_by_round_table", "round_tables"),
@@ -34,6 +38,20 @@ LINK_FIELDS = {
 }
 # links whose direction is reversed in the graph: (Actor)-[:OFFERS]->(Offer)
 REVERSED = {("offers", "offered_by")}
+
+
+# "today+28 10:30": a demo date counted from the day the demo is loaded (an open registration
+# must lie in the future whenever the demo is started)
+_RELATIVE = re.compile(r"^today([+-]\d+)?(?: (\d\d:\d\d))?$")
+
+
+def resolve_relative(value, today):
+    """A seed value "today+N [HH:MM]" as an ISO local date-time; other values as they are."""
+    match = _RELATIVE.match(value) if isinstance(value, str) else None
+    if not match:
+        return value
+    day = date.fromisoformat(today) + timedelta(days=int(match.group(1) or 0))
+    return f"{day.isoformat()}T{match.group(2) or '00:00'}"
 
 
 class SeedError(ValueError):
@@ -54,8 +72,10 @@ def read_seed(seed_dir):
     return sections
 
 
-def build_plan(seed_dir):
-    """The unit of work that loads the seed: a list of (query name, params) pairs."""
+def build_plan(seed_dir, today=None):
+    """The unit of work that loads the seed: a list of (query name, params) pairs; relative
+    demo dates ("today+28 10:30") count from `today` (ISO date, default: the machine's day)."""
+    today = today or date.today().isoformat()
     sections = read_seed(seed_dir)
     keys = {}
     for section, items in sections.items():
@@ -75,7 +95,7 @@ def build_plan(seed_dir):
     link_rows = {stem: [] for stem, _ in LINK_FIELDS.values()}
     for section, items in sections.items():
         for file, item in items:
-            props = {k: v for k, v in item.items()
+            props = {k: resolve_relative(v, today) for k, v in item.items()
                      if k != "key" and (section, k) not in LINK_FIELDS and v is not None}
             kind = KINDS.get(section)
             if kind is not None:  # a register entry: each field parsed by its type, as in a form
@@ -111,4 +131,4 @@ def build_plan(seed_dir):
 
 def load_seed(store, seed_dir, now):
     """Loads the seed as one unit of idempotent writes; returns the number of statements."""
-    return write_plan(store, build_plan(seed_dir), now)
+    return write_plan(store, build_plan(seed_dir, today=now[:10]), now)

@@ -1,19 +1,21 @@
 """The network register: actors, people, offers, districts, round tables, needs and their links."""
-from flask import Blueprint
+from flask import Blueprint, url_for
 from werkzeug.routing import BaseConverter, ValidationError
 
-from .model import KINDS_BY_SLUG
+from .model import KINDS, KINDS_BY_SLUG
 
 bp = Blueprint("register", __name__)
+# the kinds whose pages are the register's (events have pages of their own)
+PAGE_KINDS = {slug: kind for slug, kind in KINDS_BY_SLUG.items() if kind.pages == "register"}
 
 
 class KindConverter(BaseConverter):
     """/<kind:kind>/ matches the German slugs of the register's kinds (akteure, angebote, ...)."""
-    regex = "|".join(sorted(KINDS_BY_SLUG, key=len, reverse=True))
+    regex = "|".join(sorted(PAGE_KINDS, key=len, reverse=True))
 
     def to_python(self, value):
         try:
-            return KINDS_BY_SLUG[value]
+            return PAGE_KINDS[value]
         except KeyError:
             raise ValidationError() from None
 
@@ -31,7 +33,30 @@ def register():
     return current_app.extensions["netzwerk.register"]
 
 
+def entry_url(kind, uid):
+    """The page of an entry of any kind: the register's, or its own blueprint's (events)."""
+    if isinstance(kind, str):
+        kind = KINDS[kind]
+    if kind.pages == "register":
+        return url_for("register.show_entry", kind=kind, uid=uid)
+    return url_for(f"{kind.pages}.show_entry", uid=uid)
+
+
+def suggest_url(kind):
+    """The type-ahead of a kind's entries (JSON [{uid, name}])."""
+    if isinstance(kind, str):
+        kind = KINDS[kind]
+    if kind.pages == "register":
+        return url_for("register.suggest", kind=kind)
+    return url_for(f"{kind.pages}.suggest")
+
+
 from . import import_views, views  # noqa: E402,F401  (register the routes on bp)
+
+
+@bp.app_context_processor
+def _urls():
+    return {"entry_url": entry_url, "suggest_url": suggest_url}
 
 
 @bp.context_processor

@@ -6,7 +6,6 @@ idempotent MERGE statements (the same ones the demo seed uses), so loading twice
 from ..fields import FieldError
 from ..input_guard import BadInput, json_body
 from .graph_plan import NODE_SECTIONS
-from ..text import search_text
 from .imports import ImportFileError
 from .model import KINDS, KINDS_BY_LABEL, LINKS
 from .service import entry_props
@@ -19,11 +18,6 @@ STAMPS = ("uid", "version", "created_at", "created_by", "updated_at", "updated_b
 # (type, from label, to label) -> merge query and the link properties it sets
 LINK_QUERIES = {(link.type, KINDS[link.source].label, KINDS[link.target].label):
                 (link.query, tuple(p.name for p in link.props)) for link in LINKS}
-LINK_QUERIES.update({  # events are not register entries, but part of the graph
-    ("ORGANISED_BY", "Event", "Actor"): ("graph/merge_organised_by", ()),
-    ("IN", "Event", "District"): ("graph/merge_event_in", ()),
-    ("PREPARES", "Event", "Event"): ("graph/merge_event_prepares", ()),
-})
 
 
 def export_graph(store):
@@ -100,10 +94,7 @@ def _node(node):
         raise ValueError(f"Knoten mit unbekanntem Typ {label!r} oder ohne uid")
     if not all(_primitive(v) for v in props.values()):
         raise ValueError(f"Knoten {props['uid']}: verschachtelte Werte sind nicht erlaubt")
-    kind = KINDS_BY_LABEL.get(label)
-    if kind is None:  # events are not register kinds yet: their own fields, search derived
-        props = {k: v for k, v in props.items() if k not in ("search", "name_key")}
-        return label, {**props, "search": search_text(props.get("name"), props.get("description"))}
+    kind = KINDS_BY_LABEL[label]  # every node section is a kind of the register
     stamps = {k: props[k] for k in STAMPS if props.get(k) is not None}
     if "version" in stamps and type(stamps["version"]) is not int:
         raise ValueError(f"Knoten {props['uid']}: „version“ muss eine ganze Zahl sein")

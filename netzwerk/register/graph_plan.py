@@ -9,6 +9,7 @@ NODE_SECTIONS = {
     "people": ("Person", "merge_people"),
     "offers": ("Offer", "merge_offers"),
     "round_tables": ("RoundTable", "merge_round_tables"),
+    "series": ("Series", "merge_series"),
     "events": ("Event", "merge_events"),
     "needs": ("Need", "merge_needs"),
 }

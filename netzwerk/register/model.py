@@ -26,6 +26,16 @@ NEED_STATUS = (("open", "offen"), ("met", "gedeckt"), ("dropped", "verworfen"))
 FREQUENCIES = (("weekly", "wöchentlich"), ("biweekly", "14-täglich"), ("monthly", "monatlich"),
                ("once", "einmalig"), ("on request", "nach Vereinbarung"), ("irregular", "unregelmäßig"))
 COSTS = (("free", "kostenlos"), ("fee", "kostenpflichtig"))
+EVENT_KINDS = (("expert panel", "Expert*innenrunde / Fachrunde"), ("conference", "Konferenz / Fachtag"),
+               ("workshop", "Workshop"), ("network meeting", "Netzwerktreffen"),
+               ("round table meeting", "Treffen eines Runden Tisches"), ("cafe", "Café / offener Treff"),
+               ("information", "Informationsveranstaltung"), ("other", "Sonstige"))
+# who may see an event: everyone (its page and the feed), people invited (listed to logged-in
+# users only; the invitations themselves come with registrations), or logged-in users only
+VISIBILITIES = (("public", "öffentlich"), ("invitation", "nur auf Einladung"), ("internal", "intern"))
+EVENT_STATUS = (("draft", "Entwurf"), ("published", "veröffentlicht"), ("cancelled", "abgesagt"))
+SERIES_RHYTHMS = (("weekly", "wöchentlich"), ("biweekly", "14-täglich"), ("monthly", "monatlich"),
+                  ("irregular", "unregelmäßig"))
 ACCESS_NOTES = (("barrier-free", "barrierefrei"), ("childcare", "Kinderbetreuung"),
                 ("interpreting", "Sprachmittlung"))
 
@@ -52,6 +62,7 @@ class Kind:
     filters: tuple = ()          # Filters besides the search box
     columns: tuple = ("name",)   # list columns
     importable: bool = True
+    pages: str = "register"      # the blueprint whose pages show and edit the kind
 
     @property
     def filter_names(self):
@@ -147,9 +158,49 @@ KINDS = {kind.key: kind for kind in (
                 Filter("target_group", "Zielgruppe", field="target_group"), STATUS),
         columns=("name", "districts", "field", "status"),
         importable=False),
+    # events have pages of their own (netzwerk/events/: visibility, calendar, iCal, files),
+    # but are entries like any other: history, type-ahead, API, graph export and import
+    Kind("events", "event", "veranstaltungen", "Event", "Veranstaltung", "Veranstaltungen", (
+        Field("name", "Titel", required=True, max_length=200),
+        Field("kind", "Art", "choice", EVENT_KINDS),
+        DESCRIPTION,
+        Field("discussion_basis", "Diskussionsgrundlage", "markdown", max_length=20000,
+              description="Leitfragen und Thesen. Formatierung: ## Überschrift, 1. nummerierte und "
+                          "- einfache Listen, **fett**, *kursiv*."),
+        Field("starts_at", "Beginn", "datetime", required=True),
+        Field("ends_at", "Ende", "datetime"),
+        Field("all_day", "Uhrzeit offen", "bool",
+              description="Nur der Tag ist bekannt: ganztägig im Kalender, keine Uhrzeit auf der Seite."),
+        Field("venue", "Ort", description="Z. B. „Geschäftsstelle der LAG“."),
+        Field("address", "Adresse"),
+        Field("directions", "Anfahrt", "textarea", max_length=2000),
+        Field("online_url", "Online-Teilnahme", "url", max_length=500),
+        Field("capacity", "Plätze", "int", description="Leer lassen: unbegrenzt."),
+        Field("registration_opens", "Anmeldung ab", "datetime"),
+        Field("registration_closes", "Anmeldeschluss", "datetime"),
+        Field("visibility", "Sichtbarkeit", "choice", VISIBILITIES, required=True,
+              description="Öffentlich: für alle lesbar und im Kalender-Abo. Auf Einladung und intern: "
+                          "nur für angemeldete Nutzer*innen."),
+        Field("status", "Status", "choice", EVENT_STATUS, required=True,
+              description="Ein Entwurf ist nur für angemeldete Nutzer*innen zu sehen."),
+        Field("fields", "Themen (Handlungsfelder)", "multi", FIELDS_OF_ACTION),
+        Field("languages", "Sprachen", "multi", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        DEMO,
+    ), filters=(DISTRICT, Filter("field", "Thema", field="fields"),
+                Filter("organiser", "Veranstalter", entries="actors")),
+        columns=("name", "starts_at", "organisers", "districts"), importable=False, pages="events"),
+    Kind("series", "series", "reihen", "Series", "Veranstaltungsreihe", "Veranstaltungsreihen", (
+        NAME,
+        DESCRIPTION,
+        Field("rhythm", "Rhythmus", "choice", SERIES_RHYTHMS),
+        DEMO,
+    ), columns=("name", "rhythm"), importable=False),
 )}
 KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS.values()}
 KINDS_BY_LABEL = {kind.label: kind for kind in KINDS.values()}
+
+
+EVENT_ROLES = (("organiser", "Veranstalter"), ("partner", "Partner"))
 
 
 @dataclass(frozen=True)
@@ -194,6 +245,13 @@ LINKS = (
     Link("REPORTED_BY", "needs", "round_tables", "graph/merge_need_reported_by_round_table",
          "gemeldet von", "meldete Bedarf"),
     Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "deckt Bedarf"),
+    Link("ORGANISED_BY", "events", "actors", "graph/merge_organised_by", "veranstaltet von",
+         "Veranstaltungen", props=(Field("role", "Rolle", "choice", EVENT_ROLES),)),
+    Link("IN", "events", "districts", "graph/merge_event_in", "im Stadtteil", "Veranstaltungen hier"),
+    Link("CONTACT_PERSON", "events", "people", "graph/merge_event_contact", "Ansprechperson",
+         "Ansprechperson für Veranstaltung"),
+    Link("PREPARES", "events", "events", "graph/merge_event_prepares", "bereitet vor", "vorbereitet durch"),
+    Link("IN_SERIES", "events", "series", "graph/merge_event_in_series", "gehört zur Reihe", "Termine"),
 )
 
 
@@ -232,10 +290,18 @@ FORM_LINKS = {
                         "in", "actors"),
                FormLink("districts", "im Stadtteil", link_spec("IN", "offers", "districts"),
                         "out", "districts")),
+    "events": (FormLink("organisers", "Veranstalter (Akteur)", link_spec("ORGANISED_BY", "events", "actors"),
+                        "out", "actors"),
+               FormLink("districts", "im Stadtteil", link_spec("IN", "events", "districts"),
+                        "out", "districts"),
+               FormLink("contact", "Ansprechperson", link_spec("CONTACT_PERSON", "events", "people"),
+                        "out", "people"),
+               FormLink("prepares", "bereitet vor (Veranstaltung)", link_spec("PREPARES", "events", "events"),
+                        "out", "events")),
 }
 # kinds whose entries need one of these form links, or they drop out of every area filter
 LINK_REQUIRED = {"offers": ("providers", "districts")}
 
 # list columns that come from links, not from fields
 COLUMN_LABELS = {"districts": "Stadtteile", "providers": "Anbieter", "actors": "Akteure",
-                 "parent": "gehört zu", "members": "Mitglieder"}
+                 "parent": "gehört zu", "members": "Mitglieder", "organisers": "Veranstalter"}

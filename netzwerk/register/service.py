@@ -76,22 +76,29 @@ class Register:
         return Page([self._row(kind, row, with_private) for row in rows], total, page, per_page)
 
     def _within(self, kind, filters):
-        """The uids a district or actor filter allows, or None without such a filter.
+        """The uids a district, actor or organiser filter allows (all of them given: the uids
+        every one allows), or None without such a filter.
 
         Computed by one traversal from the district (or actor) instead of a pattern test on
         every node of the list, which FalkorDB evaluates even when the filter is empty.
         """
+        allowed = []
         if filters.get("district"):
             if kind.key == "districts":
                 rows = self.store.read("register/list_district_uids_in_area", district=filters["district"])
             else:
                 rows = self.store.read("register/list_uids_in_area", label=kind.label,
                                        district=filters["district"])
-        elif filters.get("actor"):
-            rows = self.store.read("register/list_staff_uids", actor=filters["actor"])
-        else:
+            allowed.append({row["uid"] for row in rows})
+        if filters.get("actor"):
+            allowed.append({row["uid"] for row in
+                            self.store.read("register/list_staff_uids", actor=filters["actor"])})
+        if filters.get("organiser"):
+            allowed.append({row["uid"] for row in
+                            self.store.read("register/list_organised_uids", actor=filters["organiser"])})
+        if not allowed:
             return None
-        return [row["uid"] for row in rows]
+        return sorted(set.intersection(*allowed))
 
     def export_rows(self, kind, *, q="", filters=None, with_private=False):
         return self.list(kind, q=q, filters=filters, per_page=EXPORT_LIMIT, with_private=with_private).rows

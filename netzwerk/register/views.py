@@ -18,7 +18,7 @@ from markupsafe import Markup, escape
 from ..auth import permission_required
 from ..errors import Conflict, DomainError, NotFound
 from ..i18n import current_language, gettext as _
-from . import bp, register
+from . import bp, register, suggest_url
 from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
 from .model import FORM_LINKS, LINK_REQUIRED, COLUMN_LABELS, KINDS, LINKS
@@ -95,7 +95,7 @@ def create_entry(kind):
 
 
 def _suggest_url(kind_key):
-    return url_for("register.suggest", kind=KINDS[kind_key])
+    return suggest_url(kind_key)
 
 
 def _form_links(kind, form, existing):
@@ -215,7 +215,7 @@ def _link_form_html(kind, uid, section):
     if html is None:
         # the entry to link comes from a type-ahead, not a select of every entry
         form = link_form(section["link"], section["direction"],
-                         url_for("register.suggest", kind=section["other"]),
+                         suggest_url(section["other"]),
                          prefix=f"l{section['index']}{section['direction']}")
         html = render_template("register/_link_form.html", form=form, section=section, kind=kind, uid=_UID)
         html = _link_forms[key] = html.replace(generate_csrf(), _TOKEN)

@@ -41,7 +41,7 @@ from .service import CONSENT_TEXT, berlin_now, window_state
 STATUS_LABELS = {"confirmed": _l("bestätigt"), "waitlisted": _l("Warteliste"), "cancelled": _l("abgemeldet")}
 SOURCE_LABELS = {"public": _l("Formular"), "invitation": _l("Einladung"), "manual": _l("von Hand")}
 INVITATION_LABELS = {"sent": _l("gesendet"), "opened": _l("geöffnet"), "registered": _l("angemeldet"),
-                     "declined": _l("abgesagt")}
+                     "declined": _l("nicht angenommen")}
 CAPACITY = Field("capacity", "Plätze", type="int")
 
 

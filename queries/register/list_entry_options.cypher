@@ -5,4 +5,4 @@
 MATCH (n:Entry)
 WHERE $label IN labels(n)
 RETURN n.uid AS uid, n.name AS name
-ORDER BY n.name_key
+ORDER BY n.name_key, n.uid

@@ -37,3 +37,32 @@ def test_the_language_filter_finds_what_was_typed_in_any_case(store):
     for value in ("Arabisch", "ar", "ARABISCH", "arabic"):
         assert register.list(offers, filters={"language": value}).total == 1, value
     assert register.list(offers, filters={"language": "Türkisch"}).total == 0
+
+
+def test_events_of_the_old_seed_move_to_the_new_fields(store):
+    """What the seed wrote before events were a kind: questions, theses, a deadline day, 'done'."""
+    store.write("graph/merge_districts", rows=[{"uid": "d", "props": {"name": "Hannover"}, "by": "t"}], now="t")
+    from ..conftest import raw_rows
+    raw_rows(store, "CREATE (:Event {uid: 'old', name: 'Expert/innenrunde', kind: 'expert panel', "
+                    "starts_at: '2016-06-16T10:30', ends_at: '2016-06-16T16:00', status: 'done', "
+                    "registration_deadline: '2016-06-10', questions: ['Was ist die Situation vor Ort?', 'Was fehlt?'], "
+                    "theses: ['Integration beginnt im Sozialraum.'], approaches: ['GWA', 'Soziale Stadt'], version: 1})")
+    raw_rows(store, "CREATE (:Event {uid: 'day', name: 'Ankunftsorte', starts_at: '2016-08-16', status: 'planned', version: 1})")
+    store.write("system/set_data_version", version=1, now="t")
+
+    report = migrate(store)
+    assert report["events"] == {"labelled": 2, "changed": 2}
+    register = Register(store)
+    old = register.get(KINDS["events"], "old")
+    assert old["status"] == "published" and old["visibility"] == "public"
+    assert old["registration_closes"] == "2016-06-10T23:59"
+    assert old["discussion_basis"] == ("## Leitfragen\n\n1. Was ist die Situation vor Ort?\n2. Was fehlt?\n\n"
+                                       "## Thesen\n\n1. Integration beginnt im Sozialraum.\n\n"
+                                       "## Ansätze\n\n- GWA\n- Soziale Stadt")
+    for gone in ("questions", "theses", "approaches", "registration_deadline"):
+        assert gone not in old, gone
+    assert old["search"].startswith("expert/innenrunde") if "search" in old else True
+    day = register.get(KINDS["events"], "day")
+    assert day["starts_at"] == "2016-08-16T00:00" and day["all_day"] is True
+    assert register.list(KINDS["events"], q="ankunftsorte").total == 1, "found through :Entry and its search key"
+    assert migrate(store) == {}
