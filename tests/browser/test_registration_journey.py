@@ -19,8 +19,10 @@ def test_register_on_a_phone_cancel_and_the_waitlist_moves_up(live_server, page,
     check(page, "registration form")
     page.get_by_label("Ihr Name").fill("Amal")
     page.click("input[type=submit][value='Verbindlich anmelden']")
-    # the summary has the focus and links to the e-mail field
-    assert page.evaluate("document.activeElement.id") == "fehler"
+    # the summary has the focus (autofocus: applied a moment after the page loads) and links
+    # to the e-mail field
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'fehler'",
+                           timeout=5000)
     page.click("#fehler a[href='#email']")
     assert page.evaluate("document.activeElement.id") == "email"
     check(page, "registration form with errors")
