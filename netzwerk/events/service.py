@@ -8,15 +8,13 @@ Who sees what (the server decides; docs/events.md):
 - organisers, coordinators and admins (permission events.manage): create, edit, files, dates.
 """
 import calendar
-import math
 import re
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..register.model import KINDS
-from ..register.service import entry_props
+from ..register.service import Page, entry_props
 from ..text import fold, new_uid
 from . import files
 
@@ -51,18 +49,6 @@ def check_times(values):
         raise DomainError("Der Anmeldeschluss liegt vor dem Beginn der Anmeldung.")
     if closes and ends and closes > ends:
         raise DomainError("Der Anmeldeschluss liegt nach dem Ende der Veranstaltung.")
-
-
-@dataclass
-class Page:
-    rows: list
-    total: int
-    page: int
-    per_page: int
-
-    @property
-    def pages(self):
-        return max(1, math.ceil(self.total / self.per_page))
 
 
 class Events:

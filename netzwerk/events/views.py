@@ -150,7 +150,7 @@ def create_entry():
                 flash(_("{name} wurde angelegt.", name=form.name.data), "success")
                 return redirect(url_for("events.show_entry", uid=uid))
     status = 400 if form.errors or form.form_errors else 200
-    return render_template("events/form.html", kind=EVENTS, form=form, entry=None), status
+    return render_template("register/form.html", kind=EVENTS, form=form, entry=None), status
 
 
 @bp.route("/veranstaltungen/<uid>")
@@ -181,7 +181,7 @@ def edit_entry(uid):
     if form.validate_on_submit():
         links = _form_links(EVENTS, form, existing=True)
         if links is None:
-            return render_template("events/form.html", kind=EVENTS, form=form, entry=entry), 400
+            return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400
         try:
             version = int(form.version.data)
         except (TypeError, ValueError):
@@ -193,16 +193,16 @@ def edit_entry(uid):
             form.version.data = current["version"]
             differences = [(spec, current.get(spec.name)) for spec in EVENTS.fields
                            if _differs(spec.parse(form[spec.name].data), current.get(spec.name))]
-            return render_template("events/form.html", kind=EVENTS, form=form, entry=current,
+            return render_template("register/form.html", kind=EVENTS, form=form, entry=current,
                                    conflict=str(conflict), differences=differences), 409
         except DomainError as error:
             form.form_errors.append(str(error))
-            return render_template("events/form.html", kind=EVENTS, form=form, entry=entry), 400
+            return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400
         for form_link, other in links:
             register().add_link(form_link.link, uid, other["uid"], {}, current_user.name)
         flash(_("Die Änderungen wurden gespeichert."), "success")
         return redirect(url_for("events.show_entry", uid=uid))
-    return render_template("events/form.html", kind=EVENTS, form=form, entry=entry), 400 if form.errors else 200
+    return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400 if form.errors else 200
 
 
 @bp.route("/veranstaltungen/<uid>/loeschen", methods=["GET", "POST"])
@@ -325,7 +325,7 @@ def remove_link(uid, index, direction, other):
     link = _link_from_url(index, direction)
     other_kind = KINDS[link.target if direction == "out" else link.source]
     if request.method == "GET":
-        return render_template("events/unlink.html", entry=register().get(EVENTS, uid), link=link,
+        return render_template("register/unlink.html", kind=EVENTS, entry=register().get(EVENTS, uid), link=link,
                                direction=direction, other=register().get(other_kind, other),
                                other_kind=other_kind, index=index, form=ConfirmForm())
     if ConfirmForm().validate_on_submit():

@@ -33,22 +33,27 @@ def register():
     return current_app.extensions["netzwerk.register"]
 
 
-def entry_url(kind, uid):
-    """The page of an entry of any kind: the register's, or its own blueprint's (events)."""
+# a kind with pages of its own names its list "index"; the register's is "list_entries"
+_OWN_ENDPOINTS = {"list_entries": "index"}
+
+
+def kind_url(kind, endpoint, **values):
+    """A page of a kind: the register's (the kind in the URL) or its own blueprint's (events)."""
     if isinstance(kind, str):
         kind = KINDS[kind]
     if kind.pages == "register":
-        return url_for("register.show_entry", kind=kind, uid=uid)
-    return url_for(f"{kind.pages}.show_entry", uid=uid)
+        return url_for(f"register.{endpoint}", kind=kind, **values)
+    return url_for(f"{kind.pages}.{_OWN_ENDPOINTS.get(endpoint, endpoint)}", **values)
+
+
+def entry_url(kind, uid):
+    """The page of an entry of any kind."""
+    return kind_url(kind, "show_entry", uid=uid)
 
 
 def suggest_url(kind):
     """The type-ahead of a kind's entries (JSON [{uid, name}])."""
-    if isinstance(kind, str):
-        kind = KINDS[kind]
-    if kind.pages == "register":
-        return url_for("register.suggest", kind=kind)
-    return url_for(f"{kind.pages}.suggest")
+    return kind_url(kind, "suggest")
 
 
 from . import import_views, views  # noqa: E402,F401  (register the routes on bp)
@@ -56,7 +61,7 @@ from . import import_views, views  # noqa: E402,F401  (register the routes on bp
 
 @bp.app_context_processor
 def _urls():
-    return {"entry_url": entry_url, "suggest_url": suggest_url}
+    return {"entry_url": entry_url, "suggest_url": suggest_url, "kind_url": kind_url}
 
 
 @bp.context_processor
