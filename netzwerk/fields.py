@@ -496,6 +496,7 @@ class Field:
     private: bool = False  # personal contact data: only for roles with contacts.read
     description: str = ""
     max_length: int = 200
+    row: bool = True  # a row on the entry's page and a spreadsheet column (the demo flag is neither)
     extra: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
@@ -533,6 +534,11 @@ class Field:
         if value is None or value == [] or value == "":
             return Markup('<span class="muted">–</span>')
         return self.kind.html(self, value)
+
+    def phrase(self, value):
+        """The value in a sentence, e.g. a link property: "seit 2018" (extra "phrase": "seit {value}")."""
+        text, phrase = self.text(value), self.extra.get("phrase")
+        return gettext(phrase, value=text) if phrase else text
 
     def schema(self):
         schema = {**self.kind.schema(self), "title": self.label}

@@ -71,7 +71,8 @@ DISTRICT = Filter("district", "Stadtteil", entries="districts")
 STATUS = Filter("status", "Status", field="status")
 DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
 FIELDS = Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION)
-DEMO = Field("demo", "Demo-Ergänzung", "bool",
+# shown as a notice on the page when true, never as a row or a spreadsheet column
+DEMO = Field("demo", "Demo-Ergänzung", "bool", row=False,
              description="Plausible Ergänzung für die Demo, nicht aus den Quelldokumenten.")
 
 KINDS = {kind.key: kind for kind in (
@@ -164,36 +165,43 @@ class Link:
     private: bool = False  # a person's contacts: only for roles with contacts.read
     symmetric: bool = False
 
+    def prose(self, props):
+        """The link's properties as a phrase: "gut bekannt · seit 2018 · Expert/innenrunde 2016"."""
+        return " · ".join(spec.phrase(props.get(spec.name)) for spec in self.props
+                          if props.get(spec.name) not in (None, "", []))
+
 
 LINKS = (
-    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "aktiv in", "Akteure hier",
+    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "ist aktiv in", "hier aktive Akteure",
          props=(Field("status", "Status", "choice", (("active", "aktiv"), ("planned", "geplant"))),)),
     Link("COOPERATES_WITH", "actors", "actors", "graph/merge_cooperates_with", "kooperiert mit",
          "kooperiert mit", symmetric=True),
-    Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "Mitglied in", "Mitglieder"),
+    Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "ist Mitglied in", "Mitglieder"),
     Link("OFFERS", "actors", "offers", "graph/merge_offered_by", "bietet an", "Anbieter"),
     Link("WORKS_AT", "people", "actors", "graph/merge_works_at", "arbeitet bei", "Ansprechpersonen",
          props=(Field("role", "Rolle", max_length=100),)),
     Link("KNOWS", "people", "people", "graph/merge_knows", "kennt", "bekannt mit", private=True,
          symmetric=True, props=(
-             Field("since", "seit", max_length=10, description="Jahr oder Datum."),
+             Field("strength", "Wie gut", "choice", ((1, "flüchtig"), (2, "gut"), (3, "eng")),
+                   extra={"phrase": "{value} bekannt"}),
+             Field("since", "seit", max_length=10, description="Jahr oder Datum.",
+                   extra={"phrase": "seit {value}"}),
              Field("context", "Kontext", max_length=200, description="Z. B. „Expert/innenrunde 2016“."),
-             Field("strength", "Wie gut", "choice", ((1, "flüchtig"), (2, "gut"), (3, "eng"))),
          )),
-    Link("IN", "offers", "districts", "graph/merge_offer_in", "im Stadtteil", "Angebote hier"),
-    Link("PART_OF", "districts", "districts", "graph/merge_part_of", "gehört zu", "umfasst"),
+    Link("IN", "offers", "districts", "graph/merge_offer_in", "findet statt in", "Angebote im Stadtteil"),
+    Link("PART_OF", "districts", "districts", "graph/merge_part_of", "gehört zu", "Teilgebiete"),
     Link("NEIGHBOURS", "districts", "districts", "graph/merge_neighbours", "grenzt an", "grenzt an",
          symmetric=True),
-    Link("ACTIVE_IN", "round_tables", "districts", "graph/merge_round_table_in", "aktiv in",
-         "Runde Tische hier"),
+    Link("ACTIVE_IN", "round_tables", "districts", "graph/merge_round_table_in", "ist aktiv in",
+         "hier aktive Runde Tische"),
     Link("CONTACT_PERSON", "round_tables", "people", "graph/merge_round_table_contact",
          "Ansprechperson", "Ansprechperson für"),
-    Link("IN", "needs", "districts", "graph/merge_need_in", "im Stadtteil", "Bedarfe hier"),
+    Link("IN", "needs", "districts", "graph/merge_need_in", "besteht in", "Bedarfe im Stadtteil"),
     Link("REPORTED_BY", "needs", "actors", "graph/merge_need_reported_by_actor", "gemeldet von",
-         "meldete Bedarf"),
+         "gemeldete Bedarfe"),
     Link("REPORTED_BY", "needs", "round_tables", "graph/merge_need_reported_by_round_table",
-         "gemeldet von", "meldete Bedarf"),
-    Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "deckt Bedarf"),
+         "gemeldet von", "gemeldete Bedarfe"),
+    Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "gedeckte Bedarfe"),
 )
 
 
