@@ -229,18 +229,32 @@ class FormLink:
     link: Link
     direction: str  # "out": the entry is the link's source
     other: str      # the kind key of the entry picked
+    sheet_props: tuple = ()  # the link's properties that are spreadsheet columns too ("role")
 
 
 FORM_LINKS = {
     "actors": (FormLink("districts", "aktiv im Stadtteil", link_spec("ACTIVE_IN", "actors", "districts"),
                         "out", "districts"),),
     "people": (FormLink("actors", "arbeitet bei (Akteur)", link_spec("WORKS_AT", "people", "actors"),
-                        "out", "actors"),),
+                        "out", "actors", sheet_props=("role",)),),
     "offers": (FormLink("providers", "Anbieter (Akteur)", link_spec("OFFERS", "actors", "offers"),
                         "in", "actors"),
                FormLink("districts", "im Stadtteil", link_spec("IN", "offers", "districts"),
                         "out", "districts")),
 }
+# the link columns of spreadsheet imports and exports, after the field columns: the form
+# links, then links named in files only (docs/import.md)
+SHEET_LINKS = {key: FORM_LINKS.get(key, ()) + more for key, more in {
+    "actors": (), "people": (), "offers": (),
+    "districts": (FormLink("part_of", "gehört zu", link_spec("PART_OF", "districts", "districts"),
+                           "out", "districts"),),
+    "round_tables": (FormLink("districts", "ist aktiv in", link_spec("ACTIVE_IN", "round_tables", "districts"),
+                              "out", "districts"),
+                     FormLink("members", "Mitglieder", link_spec("MEMBER_OF", "actors", "round_tables"),
+                              "in", "actors")),
+    "needs": (FormLink("districts", "besteht in", link_spec("IN", "needs", "districts"), "out", "districts"),),
+}.items()}
+assert set(SHEET_LINKS) == set(KINDS), "every kind has its spreadsheet link columns"
 # kinds whose entries need one of these form links, or they drop out of every area filter
 LINK_REQUIRED = {"offers": ("providers", "districts")}
 
