@@ -6,7 +6,6 @@ new field is added in one place. The graph model is documented in docs/model.md.
 from dataclasses import dataclass
 
 from ..fields import Field
-from ..vocabularies import ALIASES, FIELDS_OF_ACTION, LANGUAGES, TARGET_GROUPS, WEEKDAYS
 
 ACTOR_KINDS = (
     ("city office", "Kommunale Stelle"),
@@ -70,7 +69,7 @@ FIELD = Filter("field", "Handlungsfeld", field="fields")
 DISTRICT = Filter("district", "Stadtteil", entries="districts")
 STATUS = Filter("status", "Status", field="status")
 DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
-FIELDS = Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION)
+FIELDS = Field("fields", "Handlungsfelder", "multi", vocabulary="fields")
 # shown as a notice on the page when true, never as a row or a spreadsheet column
 DEMO = Field("demo", "Demo-Ergänzung", "bool", row=False,
              description="Plausible Ergänzung für die Demo, nicht aus den Quelldokumenten.")
@@ -102,11 +101,10 @@ KINDS = {kind.key: kind for kind in (
         NAME,
         DESCRIPTION,
         FIELDS,
-        Field("target_groups", "Zielgruppen", "multi", TARGET_GROUPS,
-              extra={"aliases": ALIASES["target_groups"]}),
-        Field("languages", "Sprachen", "multi", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        Field("target_groups", "Zielgruppen", "multi", vocabulary="target_groups"),
+        Field("languages", "Sprachen", "multi", vocabulary="languages"),
         Field("address", "Ort / Adresse"),
-        Field("weekdays", "Wochentage", "multi", WEEKDAYS, extra={"aliases": ALIASES["weekdays"]}),
+        Field("weekdays", "Wochentage", "multi", vocabulary="weekdays"),
         Field("time_from", "von (Uhrzeit)", "time"),
         Field("time_to", "bis (Uhrzeit)", "time"),
         Field("frequency", "Rhythmus", "choice", FREQUENCIES),
@@ -137,9 +135,9 @@ KINDS = {kind.key: kind for kind in (
     Kind("needs", "need", "bedarfe", "Need", "Bedarf", "Bedarfe", (
         NAME,
         DESCRIPTION,
-        Field("field", "Handlungsfeld", "choice", FIELDS_OF_ACTION),
-        Field("target_group", "Zielgruppe", "choice", TARGET_GROUPS, extra={"aliases": ALIASES["target_groups"]}),
-        Field("language", "Sprache", "choice", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        Field("field", "Handlungsfeld", "choice", vocabulary="fields"),
+        Field("target_group", "Zielgruppe", "choice", vocabulary="target_groups"),
+        Field("language", "Sprache", "choice", vocabulary="languages"),
         Field("reported_at", "Gemeldet am", "date"),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
         DEMO,
