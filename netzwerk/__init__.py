@@ -8,6 +8,8 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from .auth.service import Accounts
 from .register.service import Register
+from .vocabularies import LOADER as VOCABULARY_LOADER
+from .vocabularies.service import Vocabularies
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from . import i18n
@@ -69,6 +71,10 @@ def create_app(config=None, store=None):
                         absolute_seconds=int(config.SESSION_ABSOLUTE_HOURS * 60 * 60))
     app.extensions["netzwerk.accounts"] = accounts
     app.extensions["netzwerk.register"] = Register(store)
+    vocabularies = Vocabularies(store)
+    app.extensions["netzwerk.vocabulary_admin"] = vocabularies
+    # the terms admins added, read once per request by the fields (netzwerk/vocabularies)
+    app.extensions[VOCABULARY_LOADER] = vocabularies.load
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -86,7 +92,8 @@ def create_app(config=None, store=None):
     csrf.init_app(app)
 
     from . import api, auth, home, register, system, users
-    for blueprint in (auth.bp, home.bp, register.bp, users.bp, api.bp, system.bp):
+    from .vocabularies import views as vocabulary_views
+    for blueprint in (auth.bp, home.bp, register.bp, users.bp, vocabulary_views.bp, api.bp, system.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -114,6 +121,7 @@ NAVIGATION = (
     ("events.index", {}, "Veranstaltungen", "register.read"),
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
+    ("vocabularies.index", {}, "Begriffe", "vocabularies.read"),
 )
 
 

@@ -13,6 +13,8 @@ PERMISSIONS = {
     "contacts.read": {"coordinator"},
     "events.manage": {"organiser", "coordinator"},
     "users.manage": set(),
+    "vocabularies.read": {"coordinator"},
+    "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
 }
 
 

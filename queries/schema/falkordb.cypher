@@ -34,3 +34,5 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Change PROPERTIES 1 uid;
 CREATE INDEX FOR (n:ApiToken) ON (n.hash);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 hash;
 CREATE INDEX FOR (n:Entry) ON (n.name_key);
+CREATE INDEX FOR (n:Term) ON (n.vocabulary, n.code);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Term PROPERTIES 2 vocabulary code;

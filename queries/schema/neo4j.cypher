@@ -18,3 +18,4 @@ CREATE CONSTRAINT entry_uid IF NOT EXISTS FOR (n:Entry) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT change_uid IF NOT EXISTS FOR (n:Change) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
 CREATE INDEX entry_name_key IF NOT EXISTS FOR (n:Entry) ON (n.name_key);
+CREATE CONSTRAINT term_vocabulary_code IF NOT EXISTS FOR (n:Term) REQUIRE (n.vocabulary, n.code) IS UNIQUE;
