@@ -11,6 +11,8 @@ from .events.service import Events
 from .mail import Outbox
 from .register.service import Register
 from .registrations.service import Registrations
+from .vocabularies import LOADER as VOCABULARY_LOADER
+from .vocabularies.service import Vocabularies
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from . import i18n
@@ -84,6 +86,10 @@ def create_app(config=None, store=None):
         store, app.extensions["netzwerk.register"], config.DATA_DIR / "attachments",
         on_capacity_change=app.extensions["netzwerk.registrations"].set_capacity)
     app.extensions["netzwerk.outbox"] = Outbox(store)
+    vocabularies = Vocabularies(store)
+    app.extensions["netzwerk.vocabulary_admin"] = vocabularies
+    # the terms admins added, read once per request by the fields (netzwerk/vocabularies)
+    app.extensions[VOCABULARY_LOADER] = vocabularies.load
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -101,8 +107,9 @@ def create_app(config=None, store=None):
     csrf.init_app(app)
 
     from . import api, auth, events, home, register, registrations, system, users
-    for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, api.bp, system.bp,
-                      registrations.bp):
+    from .vocabularies import views as vocabulary_views
+    for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
+                      system.bp, registrations.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -131,6 +138,7 @@ NAVIGATION = (
     ("registrations.index", {}, "Anmeldungen", "events.manage"),
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
+    ("vocabularies.index", {}, "Begriffe", "vocabularies.read"),
 )
 
 

@@ -7,6 +7,7 @@ import click
 
 from .clock import now_iso
 from .config import Config
+from .i18n import gettext
 from .store import StoreError
 
 
@@ -118,7 +119,8 @@ def create_user(email, name, role, password):
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
     except ConstraintViolation as exc:
-        raise click.ClickException(f"Es gibt bereits einen Zugang mit der E-Mail {email}.") from exc
+        raise click.ClickException(gettext("Es gibt bereits einen Zugang mit der E-Mail {email}.",
+                                           email=email)) from exc
     finally:
         store.close()
 

@@ -18,8 +18,9 @@ from wtforms import (BooleanField, EmailField, SelectField, SelectMultipleField,
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import StopValidation
 
-from .i18n import gettext, gettext_in, lazy_gettext
+from .i18n import current_language, gettext, gettext_in, lazy_gettext
 from .text import fold
+from .vocabularies import ALIASES, BUILTIN, added_terms
 
 LIST_SEPARATOR = ";"
 MAX_TAGS = 30
@@ -103,6 +104,9 @@ class FieldType:
         """What the form field shows for a stored value."""
         return value
 
+    def bind(self, spec, bound):
+        """Prepares a form's bound field for this request (e.g. the choices as of now)."""
+
     # --- descriptions -------------------------------------------------------------------
     def schema(self, spec):
         return {"type": "string", "maxLength": spec.max_length}
@@ -157,17 +161,17 @@ class Choice(FieldType):
 
     def _lookup(self, spec):
         """Folded code, German label, English label and aliases -> code."""
-        lookup = {fold(alias): code for alias, code in spec.extra.get("aliases", {}).items()}
-        for code, label in spec.choices:
+        lookup = {fold(alias): code for alias, code in spec.aliases().items()}
+        for code, label, english in spec.terms():
             lookup[fold(str(code))] = code
             lookup[fold(label)] = code
-            lookup.setdefault(fold(gettext_in("en", label)), code)
+            lookup.setdefault(fold(english or gettext_in("en", label)), code)
         return lookup
 
     def parse(self, spec, value):
         if value is None or value == "":
             return None
-        codes = [code for code, _ in spec.choices]
+        codes = [code for code, _, _ in spec.terms()]
         if value in codes and not isinstance(value, bool):
             return value
         if isinstance(value, str):
@@ -184,28 +188,34 @@ class Choice(FieldType):
         return lookup[fold(text)]
 
     def _unknown(self, spec, value):
-        labels = {fold(label): label for _, label in spec.choices}
+        terms = spec.terms()
+        labels = {fold(label): label for _, label, _ in terms}
         close = difflib.get_close_matches(fold(str(value)), list(labels), n=1, cutoff=0.75)
         if close:
             return FieldError("„{value}“ ist kein gültiger Wert für „{label}“ – meinten Sie „{suggestion}“?",
                               value=str(value)[:80], label=spec.label, suggestion=labels[close[0]])
-        if len(spec.choices) > 12:  # a long vocabulary: no list of every term in the message
+        if len(terms) > 12:  # a long vocabulary: no list of every term in the message
             return FieldError("„{value}“ ist kein gültiger Wert für „{label}“.", value=str(value)[:80],
                               label=spec.label)
-        allowed = ", ".join(gettext(label) for _, label in spec.choices)
+        allowed = ", ".join(spec.choice_label(code) for code, _, _ in terms)
         return FieldError("„{value}“ ist kein gültiger Wert für „{label}“ (erlaubt: {allowed}).",
                           value=str(value)[:80], label=spec.label, allowed=allowed)
 
     def text(self, spec, value):
         if value is None:
             return ""
-        return gettext(dict(spec.choices).get(value, str(value)))
+        return spec.choice_label(value)
 
     def form_value(self, spec, value):
         return "" if value is None else str(value)
 
+    def bind(self, spec, bound):
+        # the form class is built once, with the built-in choices; admins' terms join per request
+        bound.choices = [SelectChoice("", gettext("– bitte wählen –"))] + [
+            SelectChoice(str(code), label) for code, label in spec.options()]
+
     def schema(self, spec):
-        return {"enum": [code for code, _ in spec.choices]}
+        return {"enum": [code for code, _, _ in spec.terms()]}
 
     def form_field(self, spec, label, validators, description):
 
@@ -265,8 +275,11 @@ class MultiChoice(ListType):
     def form_value(self, spec, value):
         return [str(v) for v in value or []]
 
+    def bind(self, spec, bound):
+        bound.choices = [SelectChoice(str(code), label) for code, label in spec.options()]
+
     def schema(self, spec):
-        return {"type": "array", "items": {"enum": [code for code, _ in spec.choices]}, "uniqueItems": True}
+        return {"type": "array", "items": {"enum": [code for code, _, _ in spec.terms()]}, "uniqueItems": True}
 
     def form_field(self, spec, label, validators, description):
         return CheckboxesField(label, validators, description=description, validate_choice=False,
@@ -525,11 +538,18 @@ class Field:
     private: bool = False  # personal contact data: only for roles with contacts.read
     description: str = ""
     max_length: int = 200
+    vocabulary: str = ""  # a key of vocabularies.BUILTIN: its terms (and admins' additions) are the choices
+    row: bool = True  # a row on the entry's page and a spreadsheet column (the demo flag is neither)
     extra: dict = dataclass_field(default_factory=dict, compare=False, hash=False)
 
     def __post_init__(self):
         if self.type not in TYPES:
             raise ValueError(f"unknown field type {self.type!r} for {self.name}")
+        if self.vocabulary:  # frozen: set once, here
+            if not self.choices:
+                object.__setattr__(self, "choices", BUILTIN[self.vocabulary])
+            if "aliases" not in self.extra:
+                object.__setattr__(self, "extra", {**self.extra, "aliases": ALIASES[self.vocabulary]})
 
     @property
     def kind(self):
@@ -538,6 +558,39 @@ class Field:
     @property
     def is_list(self):
         return self.kind.is_list
+
+    def terms(self):
+        """(code, German label, English label or None) of every choice: the built-in ones (their
+        English is in the catalogue), then the terms admins added to the field's vocabulary."""
+        terms = [(code, label, None) for code, label in self.choices]
+        if self.vocabulary:
+            terms += [(t.code, t.de, t.en or t.de) for t in added_terms(self.vocabulary).values()]
+        return terms
+
+    def aliases(self):
+        """Other words for a choice (folded when matched) -> its code."""
+        aliases = dict(self.extra.get("aliases", {}))
+        if self.vocabulary:
+            for term in added_terms(self.vocabulary).values():
+                for alias in term.aliases:
+                    aliases.setdefault(alias, term.code)
+        return aliases
+
+    def choice_label(self, code):
+        """A choice's label in the UI's language (an unknown code as it is)."""
+        if self.vocabulary:
+            term = added_terms(self.vocabulary).get(code)
+            if term is not None:
+                return term.en if term.en and current_language() == "en" else term.de
+        return gettext(dict(self.choices).get(code, str(code)))
+
+    def options(self):
+        """(code, label in the UI's language) of every choice: forms and list filters."""
+        return [(code, self.choice_label(code)) for code, _, _ in self.terms()]
+
+    def bind(self, bound):
+        """Prepares a bound form field of this field for the request (see FieldType.bind)."""
+        self.kind.bind(self, bound)
 
     def parse(self, value):
         """A typed input value -> the stored value; FieldError (German) when refused."""
@@ -562,6 +615,11 @@ class Field:
         if value is None or value == [] or value == "":
             return Markup('<span class="muted">–</span>')
         return self.kind.html(self, value)
+
+    def phrase(self, value):
+        """The value in a sentence, e.g. a link property: "seit 2018" (extra "phrase": "seit {value}")."""
+        text, phrase = self.text(value), self.extra.get("phrase")
+        return gettext(phrase, value=text) if phrase else text
 
     def schema(self):
         schema = {**self.kind.schema(self), "title": self.label}

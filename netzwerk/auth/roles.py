@@ -16,6 +16,8 @@ PERMISSIONS = {
     # only the events they are linked to, (User)-[:ORGANISES]->(Event)
     "events.all": {"coordinator"},
     "users.manage": set(),
+    "vocabularies.read": {"coordinator"},
+    "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
 }
 
 

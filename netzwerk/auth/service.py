@@ -10,6 +10,7 @@ from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..clock import now_iso, now_millis, today
+from ..i18n import gettext
 from ..text import new_uid
 from .roles import ROLES, role_can
 
@@ -109,11 +110,14 @@ class Accounts:
 
     def create_user(self, email, name, role, password, created_by="cli"):
         if not is_valid_email(email):
-            raise ValueError(f"„{email}“ ist keine gültige E-Mail-Adresse; die Anmeldung würde sie ablehnen.")
+            raise ValueError(gettext("„{email}“ ist keine gültige E-Mail-Adresse; die Anmeldung würde sie ablehnen.",
+                                     email=email))
         if role not in ROLES:
-            raise ValueError(f"Unbekannte Rolle {role!r}; erlaubt: {', '.join(ROLES)}")
+            raise ValueError(gettext("Unbekannte Rolle „{role}“; erlaubt: {allowed}", role=role,
+                                     allowed=", ".join(ROLES)))
         if len(password) < MIN_PASSWORD_LENGTH:
-            raise ValueError(f"Das Passwort muss mindestens {MIN_PASSWORD_LENGTH} Zeichen lang sein.")
+            raise ValueError(gettext("Das Passwort muss mindestens {count} Zeichen lang sein.",
+                                     count=MIN_PASSWORD_LENGTH))
         rows = self.store.write(
             "auth/create_user", uid=new_uid(), email=normalise_email(email), name=name.strip(),
             role=role, password_hash=generate_password_hash(password),

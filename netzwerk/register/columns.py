@@ -5,31 +5,40 @@ List values sit in one cell, separated by semicolons.
 """
 from ..i18n import gettext, gettext_in
 from ..text import fold
-from .model import KINDS
+from .model import COLUMN_LABELS, KINDS, SHEET_LINKS
 
-# kind key -> (field columns, link columns: column -> what it names)
-LAYOUT = {
-    "actors": (("name", "kind", "description", "address", "website", "email", "phone", "fields"),
-               {"districts": "districts"}),
-    "people": (("name", "function", "email", "phone", "consent_note"),
-               {"actors": "actors", "role": None}),
-    "offers": (("name", "description", "fields", "target_groups", "languages", "address", "weekdays",
-                "time_from", "time_to", "frequency", "capacity", "cost", "access_notes", "status",
-                "contact"),
-               {"providers": "actors", "districts": "districts"}),
-    "districts": (("name", "type", "population", "notes"), {"part_of": "districts"}),
-    "round_tables": (("name", "purpose", "rhythm"), {"districts": "districts", "members": None}),
-    "needs": (("name", "description", "field", "target_group", "language", "reported_at", "status"),
-              {"districts": "districts"}),
-}
+
+def _layout(kind):
+    """(field columns, {link column: the kind it names, or None}), derived from the model: the
+    fields that are columns (not the demo flag), then the kind's spreadsheet links and the
+    link properties they carry."""
+    fields = tuple(spec.name for spec in kind.fields if spec.row)
+    links = {}
+    for sheet_link in SHEET_LINKS[kind.key]:
+        links[sheet_link.name] = sheet_link.other
+        links.update({prop: None for prop in sheet_link.sheet_props})
+    return fields, links
+
+
+# kind key -> (field columns, link columns)
+LAYOUT = {key: _layout(kind) for key, kind in KINDS.items()}
 CONTACT_COLUMNS = ("person", "knows", "since", "context", "strength")
-# the headings people read: field columns by their field's label, the rest named here
-LINK_COLUMN_LABELS = {"districts": "Stadtteile", "actors": "Akteure", "providers": "Anbieter",
-                      "part_of": "gehört zu", "members": "Mitglieder", "role": "Rolle"}
 CONTACT_LABELS = {"person": "Person", "knows": "kennt", "since": "seit", "context": "Kontext",
                   "strength": "Wie gut"}
 # the list query's column that holds a link column's names, where they differ
 LIST_KEYS = {("districts", "part_of"): "parent"}
+
+
+def _link_column_label(kind_key, column):
+    """A link column's German heading: the list's heading of that column, or the link property's label."""
+    label = COLUMN_LABELS.get(LIST_KEYS.get((kind_key, column), column))
+    if label:
+        return label
+    for sheet_link in SHEET_LINKS[kind_key]:
+        for prop in sheet_link.link.props:
+            if prop.name == column and column in sheet_link.sheet_props:
+                return prop.label
+    return column
 
 
 def columns(kind_key, with_private=True):
@@ -46,7 +55,7 @@ def heading(kind_key, column):
     kind = KINDS[kind_key]
     if column in kind.field_names:
         return gettext(kind.field(column).label)
-    return gettext(LINK_COLUMN_LABELS.get(column, column))
+    return gettext(_link_column_label(kind_key, column))
 
 
 def headings(kind_key, column_keys):
@@ -61,7 +70,7 @@ def column_key(kind_key, text):
     for key in keys:
         german = CONTACT_LABELS[key] if kind_key == "contacts" else (
             KINDS[kind_key].field(key).label if key in KINDS[kind_key].field_names
-            else LINK_COLUMN_LABELS.get(key, key))
+            else _link_column_label(kind_key, key))
         for name in (key, german, gettext_in("en", german)):
             lookup.setdefault(fold(name), key)
     return lookup.get(fold(text), (text or "").strip().lower())

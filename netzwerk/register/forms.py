@@ -34,6 +34,8 @@ def entry_form(kind, entry=None, suggest_url=None, **kwargs):
         data = {spec.name: spec.form_value(entry.get(spec.name)) for spec in kind.fields}
         data["version"] = entry.get("version")
     form = entry_form_class(kind)(data=data, **kwargs)
+    for spec in kind.fields:  # choices as of this request: admins may have added terms
+        spec.bind(form[spec.name])
     for form_link in FORM_LINKS.get(kind.key, ()):
         field, uid_field = form[f"link_{form_link.name}"], form[f"link_{form_link.name}_uid"]
         field.render_kw = {"list": f"{field.id}-vorschlaege", "autocomplete": "off",

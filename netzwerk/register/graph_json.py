@@ -4,6 +4,7 @@ Accounts, API tokens and the change history are not part of it. Loading is a uni
 idempotent MERGE statements (the same ones the demo seed uses), so loading twice changes nothing.
 """
 from ..fields import FieldError
+from ..i18n import gettext as _
 from ..input_guard import BadInput, json_body
 from .graph_plan import NODE_SECTIONS
 from .imports import ImportFileError
@@ -38,7 +39,8 @@ def plan_graph(data):
     except BadInput as error:
         raise ImportFileError(str(error)) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ImportFileError(f"Die Datei ist kein netzwerk-Export (erwartet: \"format\": \"{FORMAT}\").")
+        raise ImportFileError("Die Datei ist kein netzwerk-Export (erwartet: \"format\": \"{format}\").",
+                              format=FORMAT)
     nodes, relationships = document.get("nodes", []), document.get("relationships", [])
     if not isinstance(nodes, list) or not isinstance(relationships, list):
         raise ImportFileError("„nodes“ und „relationships“ müssen Listen sein.")
@@ -54,20 +56,23 @@ def plan_graph(data):
                                            "by": props.get("created_by") or "Import"})
     for rel in relationships:
         if not isinstance(rel, dict):
-            problems.append("Eine Beziehung ist kein Objekt")
+            problems.append(_("Eine Beziehung ist kein Objekt"))
             continue
         spec = LINK_QUERIES.get((rel.get("type"), rel.get("from_label"), rel.get("to_label")))
         if spec is None:
-            problems.append(f"Beziehung {rel.get('type')!r} von {rel.get('from_label')!r} zu "
-                            f"{rel.get('to_label')!r} ist unbekannt")
+            problems.append(_("Beziehung „{type}“ von „{source}“ zu „{target}“ ist unbekannt",
+                              type=_shown(rel.get("type")), source=_shown(rel.get("from_label")),
+                              target=_shown(rel.get("to_label"))))
             continue
         if rel.get("from") not in known or rel.get("to") not in known:
-            problems.append(f"Beziehung {rel.get('type')} verweist auf einen Knoten, der nicht in der Datei steht")
+            problems.append(_("Beziehung „{type}“ verweist auf einen Knoten, der nicht in der Datei steht",
+                              type=_shown(rel.get("type"))))
             continue
         query, fields = spec
         props = rel.get("props") or {}
         if not isinstance(props, dict) or not all(_primitive(v) for v in props.values()):
-            problems.append(f"Beziehung {rel.get('type')}: „props“ muss ein Objekt mit einfachen Werten sein")
+            problems.append(_("Beziehung „{type}“: „props“ muss ein Objekt mit einfachen Werten sein",
+                              type=_shown(rel.get("type"))))
             continue
         links.setdefault(query, []).append({"from": rel.get("from"), "to": rel.get("to"),
                                             **{f: props.get(f) for f in fields}})
@@ -79,6 +84,11 @@ def plan_graph(data):
     return steps, counts
 
 
+def _shown(value, limit=80):
+    """A value from the file as a message shows it: text, and never a whole file's worth."""
+    return str(value)[:limit]
+
+
 def _primitive(value):
     if isinstance(value, list):
         return all(isinstance(v, (str, int, float, bool)) for v in value)
@@ -88,20 +98,20 @@ def _primitive(value):
 def _node(node):
     """(label, props) of one exported node, checked; ValueError with the German reason."""
     if not isinstance(node, dict) or not isinstance(node.get("props"), dict):
-        raise ValueError("Ein Knoten ist kein Objekt mit „label“ und „props“")
+        raise ValueError(_("Ein Knoten ist kein Objekt mit „label“ und „props“"))
     label, props = node.get("label"), node["props"]
     if label not in NODE_QUERIES or not isinstance(props.get("uid"), str) or not props["uid"]:
-        raise ValueError(f"Knoten mit unbekanntem Typ {label!r} oder ohne uid")
+        raise ValueError(_("Knoten mit unbekanntem Typ „{label}“ oder ohne uid", label=_shown(label)))
     if not all(_primitive(v) for v in props.values()):
-        raise ValueError(f"Knoten {props['uid']}: verschachtelte Werte sind nicht erlaubt")
+        raise ValueError(_("Knoten {uid}: verschachtelte Werte sind nicht erlaubt", uid=_shown(props["uid"])))
     kind = KINDS_BY_LABEL[label]  # every node section is a kind of the register
     stamps = {k: props[k] for k in STAMPS if props.get(k) is not None}
     if "version" in stamps and type(stamps["version"]) is not int:
-        raise ValueError(f"Knoten {props['uid']}: „version“ muss eine ganze Zahl sein")
+        raise ValueError(_("Knoten {uid}: „version“ muss eine ganze Zahl sein", uid=_shown(props["uid"])))
     values = {}
     for spec in kind.fields:
         try:
             values[spec.name] = spec.parse(props.get(spec.name))
         except FieldError as error:
-            raise ValueError(f"Knoten {props['uid']}: {error}") from None
+            raise ValueError(_("Knoten {uid}: {problem}", uid=_shown(props["uid"]), problem=str(error))) from None
     return label, {**entry_props(kind, values), **stamps}

@@ -6,7 +6,6 @@ new field is added in one place. The graph model is documented in docs/model.md.
 from dataclasses import dataclass
 
 from ..fields import Field
-from ..vocabularies import ALIASES, FIELDS_OF_ACTION, LANGUAGES, TARGET_GROUPS, WEEKDAYS
 
 ACTOR_KINDS = (
     ("city office", "Kommunale Stelle"),
@@ -81,8 +80,9 @@ FIELD = Filter("field", "Handlungsfeld", field="fields")
 DISTRICT = Filter("district", "Stadtteil", entries="districts")
 STATUS = Filter("status", "Status", field="status")
 DESCRIPTION = Field("description", "Beschreibung", "textarea", max_length=5000)
-FIELDS = Field("fields", "Handlungsfelder", "multi", FIELDS_OF_ACTION)
-DEMO = Field("demo", "Demo-Ergänzung", "bool",
+FIELDS = Field("fields", "Handlungsfelder", "multi", vocabulary="fields")
+# shown as a notice on the page when true, never as a row or a spreadsheet column
+DEMO = Field("demo", "Demo-Ergänzung", "bool", row=False,
              description="Plausible Ergänzung für die Demo, nicht aus den Quelldokumenten.")
 
 KINDS = {kind.key: kind for kind in (
@@ -112,11 +112,10 @@ KINDS = {kind.key: kind for kind in (
         NAME,
         DESCRIPTION,
         FIELDS,
-        Field("target_groups", "Zielgruppen", "multi", TARGET_GROUPS,
-              extra={"aliases": ALIASES["target_groups"]}),
-        Field("languages", "Sprachen", "multi", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        Field("target_groups", "Zielgruppen", "multi", vocabulary="target_groups"),
+        Field("languages", "Sprachen", "multi", vocabulary="languages"),
         Field("address", "Ort / Adresse"),
-        Field("weekdays", "Wochentage", "multi", WEEKDAYS, extra={"aliases": ALIASES["weekdays"]}),
+        Field("weekdays", "Wochentage", "multi", vocabulary="weekdays"),
         Field("time_from", "von (Uhrzeit)", "time"),
         Field("time_to", "bis (Uhrzeit)", "time"),
         Field("frequency", "Rhythmus", "choice", FREQUENCIES),
@@ -147,9 +146,9 @@ KINDS = {kind.key: kind for kind in (
     Kind("needs", "need", "bedarfe", "Need", "Bedarf", "Bedarfe", (
         NAME,
         DESCRIPTION,
-        Field("field", "Handlungsfeld", "choice", FIELDS_OF_ACTION),
-        Field("target_group", "Zielgruppe", "choice", TARGET_GROUPS, extra={"aliases": ALIASES["target_groups"]}),
-        Field("language", "Sprache", "choice", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        Field("field", "Handlungsfeld", "choice", vocabulary="fields"),
+        Field("target_group", "Zielgruppe", "choice", vocabulary="target_groups"),
+        Field("language", "Sprache", "choice", vocabulary="languages"),
         Field("reported_at", "Gemeldet am", "date"),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
         DEMO,
@@ -183,8 +182,8 @@ KINDS = {kind.key: kind for kind in (
                           "nur für angemeldete Nutzer*innen."),
         Field("status", "Status", "choice", EVENT_STATUS, required=True,
               description="Ein Entwurf ist nur für angemeldete Nutzer*innen zu sehen."),
-        Field("fields", "Themen (Handlungsfelder)", "multi", FIELDS_OF_ACTION),
-        Field("languages", "Sprachen", "multi", LANGUAGES, extra={"aliases": ALIASES["languages"]}),
+        Field("fields", "Themen (Handlungsfelder)", "multi", vocabulary="fields"),
+        Field("languages", "Sprachen", "multi", vocabulary="languages"),
         DEMO,
     ), filters=(DISTRICT, Filter("field", "Thema", field="fields"),
                 Filter("organiser", "Veranstalter", entries="actors")),
@@ -215,36 +214,43 @@ class Link:
     private: bool = False  # a person's contacts: only for roles with contacts.read
     symmetric: bool = False
 
+    def prose(self, props):
+        """The link's properties as a phrase: "gut bekannt · seit 2018 · Expert/innenrunde 2016"."""
+        return " · ".join(spec.phrase(props.get(spec.name)) for spec in self.props
+                          if props.get(spec.name) not in (None, "", []))
+
 
 LINKS = (
-    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "aktiv in", "Akteure hier",
+    Link("ACTIVE_IN", "actors", "districts", "graph/merge_active_in", "ist aktiv in", "hier aktive Akteure",
          props=(Field("status", "Status", "choice", (("active", "aktiv"), ("planned", "geplant"))),)),
     Link("COOPERATES_WITH", "actors", "actors", "graph/merge_cooperates_with", "kooperiert mit",
          "kooperiert mit", symmetric=True),
-    Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "Mitglied in", "Mitglieder"),
+    Link("MEMBER_OF", "actors", "round_tables", "graph/merge_member_of", "ist Mitglied in", "Mitglieder"),
     Link("OFFERS", "actors", "offers", "graph/merge_offered_by", "bietet an", "Anbieter"),
     Link("WORKS_AT", "people", "actors", "graph/merge_works_at", "arbeitet bei", "Ansprechpersonen",
          props=(Field("role", "Rolle", max_length=100),)),
     Link("KNOWS", "people", "people", "graph/merge_knows", "kennt", "bekannt mit", private=True,
          symmetric=True, props=(
-             Field("since", "seit", max_length=10, description="Jahr oder Datum."),
+             Field("strength", "Wie gut", "choice", ((1, "flüchtig"), (2, "gut"), (3, "eng")),
+                   extra={"phrase": "{value} bekannt"}),
+             Field("since", "seit", max_length=10, description="Jahr oder Datum.",
+                   extra={"phrase": "seit {value}"}),
              Field("context", "Kontext", max_length=200, description="Z. B. „Expert/innenrunde 2016“."),
-             Field("strength", "Wie gut", "choice", ((1, "flüchtig"), (2, "gut"), (3, "eng"))),
          )),
-    Link("IN", "offers", "districts", "graph/merge_offer_in", "im Stadtteil", "Angebote hier"),
-    Link("PART_OF", "districts", "districts", "graph/merge_part_of", "gehört zu", "umfasst"),
+    Link("IN", "offers", "districts", "graph/merge_offer_in", "findet statt in", "Angebote im Stadtteil"),
+    Link("PART_OF", "districts", "districts", "graph/merge_part_of", "gehört zu", "Teilgebiete"),
     Link("NEIGHBOURS", "districts", "districts", "graph/merge_neighbours", "grenzt an", "grenzt an",
          symmetric=True),
-    Link("ACTIVE_IN", "round_tables", "districts", "graph/merge_round_table_in", "aktiv in",
-         "Runde Tische hier"),
+    Link("ACTIVE_IN", "round_tables", "districts", "graph/merge_round_table_in", "ist aktiv in",
+         "hier aktive Runde Tische"),
     Link("CONTACT_PERSON", "round_tables", "people", "graph/merge_round_table_contact",
          "Ansprechperson", "Ansprechperson für"),
-    Link("IN", "needs", "districts", "graph/merge_need_in", "im Stadtteil", "Bedarfe hier"),
+    Link("IN", "needs", "districts", "graph/merge_need_in", "besteht in", "Bedarfe im Stadtteil"),
     Link("REPORTED_BY", "needs", "actors", "graph/merge_need_reported_by_actor", "gemeldet von",
-         "meldete Bedarf"),
+         "gemeldete Bedarfe"),
     Link("REPORTED_BY", "needs", "round_tables", "graph/merge_need_reported_by_round_table",
-         "gemeldet von", "meldete Bedarf"),
-    Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "deckt Bedarf"),
+         "gemeldet von", "gemeldete Bedarfe"),
+    Link("MET_BY", "needs", "offers", "graph/merge_need_met_by", "gedeckt durch", "gedeckte Bedarfe"),
     Link("ORGANISED_BY", "events", "actors", "graph/merge_organised_by", "veranstaltet von",
          "Veranstaltungen", props=(Field("role", "Rolle", "choice", EVENT_ROLES),)),
     Link("IN", "events", "districts", "graph/merge_event_in", "im Stadtteil", "Veranstaltungen hier"),
@@ -279,13 +285,14 @@ class FormLink:
     link: Link
     direction: str  # "out": the entry is the link's source
     other: str      # the kind key of the entry picked
+    sheet_props: tuple = ()  # the link's properties that are spreadsheet columns too ("role")
 
 
 FORM_LINKS = {
     "actors": (FormLink("districts", "aktiv im Stadtteil", link_spec("ACTIVE_IN", "actors", "districts"),
                         "out", "districts"),),
     "people": (FormLink("actors", "arbeitet bei (Akteur)", link_spec("WORKS_AT", "people", "actors"),
-                        "out", "actors"),),
+                        "out", "actors", sheet_props=("role",)),),
     "offers": (FormLink("providers", "Anbieter (Akteur)", link_spec("OFFERS", "actors", "offers"),
                         "in", "actors"),
                FormLink("districts", "im Stadtteil", link_spec("IN", "offers", "districts"),
@@ -299,6 +306,19 @@ FORM_LINKS = {
                FormLink("prepares", "bereitet vor (Veranstaltung)", link_spec("PREPARES", "events", "events"),
                         "out", "events")),
 }
+# the link columns of spreadsheet imports and exports, after the field columns: the form
+# links, then links named in files only (docs/import.md)
+SHEET_LINKS = {key: FORM_LINKS.get(key, ()) + more for key, more in {
+    "actors": (), "people": (), "offers": (),
+    "districts": (FormLink("part_of", "gehört zu", link_spec("PART_OF", "districts", "districts"),
+                           "out", "districts"),),
+    "round_tables": (FormLink("districts", "ist aktiv in", link_spec("ACTIVE_IN", "round_tables", "districts"),
+                              "out", "districts"),
+                     FormLink("members", "Mitglieder", link_spec("MEMBER_OF", "actors", "round_tables"),
+                              "in", "actors")),
+    "needs": (FormLink("districts", "besteht in", link_spec("IN", "needs", "districts"), "out", "districts"),),
+}.items()}
+assert set(SHEET_LINKS) == set(KINDS), "every kind has its spreadsheet link columns"
 # kinds whose entries need one of these form links, or they drop out of every area filter
 LINK_REQUIRED = {"offers": ("providers", "districts")}
 

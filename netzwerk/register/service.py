@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..fields import TYPES, FieldError
+from ..i18n import gettext
 from ..text import fold, new_uid, search_text
 from .graph_plan import write_plan
 from .model import KINDS, KINDS_BY_LABEL, links_of
@@ -118,7 +119,7 @@ class Register:
     def get(self, kind, uid, *, with_private=False):
         row = self.store.read_one("register/get_entry", uid=uid)
         if row is None or row["label"] != kind.label:
-            raise NotFound(f"{kind.singular} nicht gefunden.")
+            raise NotFound("{kind} nicht gefunden.", kind=gettext(kind.singular))
         return {"uid": uid, **self._visible(kind, row["props"], with_private)}
 
     def suggestions(self, kind, text, limit=10):

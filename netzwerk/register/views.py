@@ -51,7 +51,7 @@ def _filter_options(kind):
             values = register().values(kind, spec.values, is_list=kind.field(spec.values).is_list)
             options[spec.name] = [(v, v) for v in values]
         else:
-            options[spec.name] = [(v, _(label)) for v, label in kind.field(spec.field).choices]
+            options[spec.name] = kind.field(spec.field).options()
     return options
 
 

@@ -53,3 +53,5 @@ CREATE INDEX FOR (n:RateLimit) ON (n.key);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE RateLimit PROPERTIES 1 key;
 CREATE INDEX FOR (n:Outbox) ON (n.key);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Outbox PROPERTIES 1 key;
+CREATE INDEX FOR (n:Term) ON (n.vocabulary, n.code);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Term PROPERTIES 2 vocabulary code;

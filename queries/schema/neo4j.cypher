@@ -29,3 +29,4 @@ CREATE CONSTRAINT invitation_uid IF NOT EXISTS FOR (n:Invitation) REQUIRE n.uid 
 CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS FOR (n:Invitation) REQUIRE n.token_hash IS UNIQUE;
 CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT outbox_key IF NOT EXISTS FOR (n:Outbox) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT term_vocabulary_code IF NOT EXISTS FOR (n:Term) REQUIRE (n.vocabulary, n.code) IS UNIQUE;

@@ -113,7 +113,7 @@ def test_a_demo_entrys_page_says_so(client, auth, users, store):
     fact = client.get(f"/akteure/{seed_uid('Actor', 'horizont')}").get_data(as_text=True)
     assert "Kinder- und Jugendhaus Horizont" in fact and badge not in fact
     planned = client.get(f"/akteure/{seed_uid('Actor', 'projekt-ankommen')}").get_data(as_text=True)
-    assert "Status: geplant" in planned
+    assert "· geplant" in planned, "a planned link says so in a word"
     with client.session_transaction() as session:
         session["lang"] = "en"
     english = client.get(f"/personen/{seed_uid('Person', 'team-horizont')}").get_data(as_text=True)

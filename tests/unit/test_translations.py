@@ -38,6 +38,7 @@ def model_texts():
         texts |= {link.out_label, link.in_label}
         for spec in link.props:
             texts |= {spec.label} | {label for _, label in spec.choices}
+            texts |= {spec.extra["phrase"]} if "phrase" in spec.extra else set()
             texts |= {spec.description} if spec.description else set()
     return texts
 

@@ -394,7 +394,7 @@ def test_create_forms_carry_the_main_links(coordinator, seeded):
     assert "Innenstadt-Nord (Nordstadt)" in page and "Sprachcafé Arabisch" in page
     assert "Team Migrationsdienst (Demo)" in page
     history = page[page.index("Änderungsverlauf"):]
-    assert "Verbindung „aktiv in“ hinzugefügt: Caritas Dortmund → Innenstadt-Nord (Nordstadt)" in history
+    assert "Verbindung „ist aktiv in“ hinzugefügt: Caritas Dortmund → Innenstadt-Nord (Nordstadt)" in history
     area = coordinator.get(f"/angebote?district={seed_uid('District', 'dortmund')}&language=ar").get_data(as_text=True)
     assert "Sprachcafé Arabisch" in area, "found through the city's hierarchy and the language filter"
     assert offer and person
@@ -427,3 +427,31 @@ def test_the_add_link_forms_carry_this_entrys_url_and_this_sessions_token(coordi
                                 data={f"l{index}out-csrf_token": form_token, f"l{index}out-other": "Lanstrop"})
     assert response.status_code == 302
     assert "Lanstrop" in coordinator.get(f"/akteure/{uid}").get_data(as_text=True)
+
+
+def test_detail_pages_read_as_prose_in_german_and_english(coordinator, auth):
+    """Issue 7: headings read alike, link properties as a phrase ("gut bekannt · seit 2018 ·
+    Expert/innenrunde 2016", not "Wie gut: gut"), and no "Demo-Ergänzung: nein" row."""
+    c = coordinator
+    anna = create(c, "personen", name="Anna Beispiel", function="Quartiersarbeit")
+    ben = create(c, "personen", name="Ben Beispiel", function="Beratung")
+    link(c, "personen", anna, link_index("KNOWS", "people", "people"), "out", ben,
+         since="2018", context="Expert/innenrunde 2016", strength="2")
+    actor = create(c, "akteure", name="Caritas Beispiel", kind="welfare association")
+    need = create(c, "bedarfe", name="Mehr Sprachkurse", status="open")
+    link(c, "bedarfe", need, link_index("REPORTED_BY", "needs", "actors"), "out", actor)
+
+    html = c.get(f"/personen/{anna}").get_data(as_text=True)
+    assert "gut bekannt · seit 2018 · Expert/innenrunde 2016" in html
+    assert "Wie gut:" not in html and "seit:" not in html
+    properties = html.split('<dl class="properties">')[1].split("</dl>")[0]
+    assert "Demo-Ergänzung" not in properties, "the demo flag shows as a notice only, when true"
+    actor_page = c.get(f"/akteure/{actor}").get_data(as_text=True)
+    assert "gemeldete Bedarfe" in actor_page and "ist aktiv in" in actor_page
+    assert "ist Mitglied in" in actor_page and "meldete Bedarf" not in actor_page.replace("gemeldete Bedarfe", "")
+
+    post_form(c, "/sprache", {"lang": "en", "next": f"/personen/{anna}"})
+    english = c.get(f"/personen/{anna}").get_data(as_text=True)
+    assert "well acquainted · since 2018 · Expert/innenrunde 2016" in english
+    actor_english = c.get(f"/akteure/{actor}").get_data(as_text=True)
+    assert "reported needs" in actor_english and "is a member of" in actor_english

@@ -4,7 +4,16 @@ Stored as codes (languages by ISO 639), shown in the UI's language (the German l
 message id; netzwerk/i18n.py has the English), matched case-insensitively by code, label or
 alias on import and in forms, with a suggestion when a word is close to a term. Free text
 typed before these lists existed is migrated by netzwerk/migrations.py.
+
+The built-in terms are below. Admins add terms in the graph, `(:Term {vocabulary, code, de,
+en, aliases})` (the admin pages: views.py, service.py): `added_terms` gives the additions as
+of this request, read once per request (app context) through the loader the app registers,
+so no process keeps a copy that could drift from the other workers'. This module imports
+nothing of netzwerk: fields.py depends on it.
 """
+from dataclasses import dataclass
+
+from flask import current_app, g, has_app_context
 
 FIELDS_OF_ACTION = (
     ("social-infrastructure", "Soziale Aktivitäten und soziale Infrastruktur"),
@@ -74,3 +83,40 @@ ALIASES = {
                  "so": "sun", "monday": "mon", "tuesday": "tue", "wednesday": "wed",
                  "thursday": "thu", "friday": "fri", "saturday": "sat", "sunday": "sun"},
 }
+
+# vocabulary -> its built-in terms, and the vocabulary's name as people read it
+BUILTIN = {"fields": FIELDS_OF_ACTION, "target_groups": TARGET_GROUPS, "languages": LANGUAGES,
+           "weekdays": WEEKDAYS}
+NAMES = {"fields": "Handlungsfelder", "target_groups": "Zielgruppen", "languages": "Sprachen",
+         "weekdays": "Wochentage"}
+LOADER = "netzwerk.vocabularies"  # app.extensions key: a callable () -> [Term]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A term an admin added: its code, German and English label, other words for it."""
+    vocabulary: str
+    code: str
+    de: str
+    en: str = ""
+    aliases: tuple = ()
+
+
+def added_terms(vocabulary):
+    """{code: Term} an admin added to a vocabulary, as of this request; {} outside an app."""
+    if not has_app_context():
+        return {}
+    terms = g.get("_added_terms")
+    if terms is None:
+        loader = current_app.extensions.get(LOADER)
+        terms = {}
+        for term in (loader() if loader else ()):
+            terms.setdefault(term.vocabulary, {})[term.code] = term
+        g._added_terms = terms
+    return terms.get(vocabulary, {})
+
+
+def forget_added_terms():
+    """After a change of the terms: the rest of this request reads them again."""
+    if has_app_context():
+        g.pop("_added_terms", None)
