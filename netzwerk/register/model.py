@@ -317,6 +317,7 @@ SHEET_LINKS = {key: FORM_LINKS.get(key, ()) + more for key, more in {
                      FormLink("members", "Mitglieder", link_spec("MEMBER_OF", "actors", "round_tables"),
                               "in", "actors")),
     "needs": (FormLink("districts", "besteht in", link_spec("IN", "needs", "districts"), "out", "districts"),),
+    "events": (), "series": (),
 }.items()}
 assert set(SHEET_LINKS) == set(KINDS), "every kind has its spreadsheet link columns"
 # kinds whose entries need one of these form links, or they drop out of every area filter
