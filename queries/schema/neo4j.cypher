@@ -29,3 +29,6 @@ CREATE CONSTRAINT invitation_uid IF NOT EXISTS FOR (n:Invitation) REQUIRE n.uid 
 CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS FOR (n:Invitation) REQUIRE n.token_hash IS UNIQUE;
 CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT outbox_key IF NOT EXISTS FOR (n:Outbox) REQUIRE n.key IS UNIQUE;
+// the lean registration: duplicates found by index, not by walking the event's registrations
+CREATE INDEX registration_form_token IF NOT EXISTS FOR (n:Registration) ON (n.form_token);
+CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.email_key);
