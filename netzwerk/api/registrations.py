@@ -159,7 +159,7 @@ def put_questions(uid):
     body = _body()
     items = body.get("questions") if isinstance(body, dict) else None
     if not isinstance(items, list) or len(items) > MAX_QUESTIONS:
-        raise DomainError("Bitte {\"questions\": [...]} mit höchstens {max} Fragen senden.", max=MAX_QUESTIONS)
+        raise DomainError("Bitte ein JSON-Objekt mit \"questions\" senden (eine Liste, höchstens {max} Fragen).", max=MAX_QUESTIONS)
     known = {q.key for q in event["questions"]}
     taken = set(known)
     questions = [_question(item, i, known, taken) for i, item in enumerate(items)]
