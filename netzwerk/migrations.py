@@ -8,7 +8,7 @@ from .fields import FieldError
 from .register.model import KINDS, KINDS_BY_LABEL
 from .register.service import entry_props
 
-DATA_VERSION = 2
+DATA_VERSION = 3
 # properties of the events seeded before events were a kind of the register
 OLD_EVENT_PROPS = ("registration_deadline", "questions", "theses", "approaches")
 OLD_EVENT_STATUS = {"done": "published", "planned": "published"}
@@ -32,6 +32,9 @@ def migrate(store, echo=lambda text: None):
         if changed:
             echo(f"Datenmigration: {changed} Einträge auf feste Wortlisten (Sprachen, Zielgruppen, "
                  "Handlungsfelder, Wochentage) umgestellt.")
+    if version < 3:
+        # the counter of confirmed places create_registration reads instead of counting
+        report["registration_counters"] = store.write("registrations/count_confirmed_registrations")[0]["events"]
     if version < DATA_VERSION:
         store.write("system/set_data_version", version=DATA_VERSION, now=now_iso())
     return report

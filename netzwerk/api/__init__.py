@@ -6,6 +6,7 @@
   GET    /api/v1/<kind>/<uid>             one entry with its links
   PUT    /api/v1/<kind>/<uid>             update; the body carries the version it was read at (409 if stale)
   DELETE /api/v1/<kind>/<uid>             delete (204)
+  /api/v1/events…                          events, questions, registrations, check-in: registrations.py
 
 Only `Authorization: Bearer <token>` authenticates here, never the session cookie, so the
 API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
@@ -155,3 +156,6 @@ def delete_entry(kind, uid):
     _require("register.edit")
     register().delete(kind, uid)
     return "", 204
+
+
+from . import registrations  # noqa: E402,F401  (events and registrations: routes on bp, before <kind>)

@@ -61,14 +61,108 @@ def openapi_document():
             "delete": {"summary": f"{kind.singular} löschen", "tags": [kind.plural], "parameters": uid,
                        "responses": _responses({"204": {"description": "Gelöscht"}})},
         }
+    _event_paths(paths, schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
-                 "description": "Das Register eines lokalen Integrationsnetzwerks. Anmeldung mit einem "
-                                "persönlichen API-Schlüssel (Konto › API-Schlüssel)."},
+                 "description": "Das Register eines lokalen Integrationsnetzwerks, Veranstaltungen und "
+                                "Anmeldungen. Anmeldung mit einem persönlichen API-Schlüssel "
+                                "(Konto › API-Schlüssel)."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],
         "paths": paths,
         "components": {"schemas": schemas,
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }
+
+
+QUESTION = {"type": "object", "required": ["label", "type"], "additionalProperties": False, "properties": {
+    "key": {"type": "string", "description": "bleibt gleich, solange die Frage bleibt (Antworten hängen daran)"},
+    "label": {"type": "string", "maxLength": 200},
+    "type": {"type": "string", "enum": ["text", "textarea", "choice", "multi", "bool"]},
+    "choices": {"type": "array", "items": {"type": "string", "maxLength": 200}, "maxItems": 30},
+    "required": {"type": "boolean"}}}
+NEW_REGISTRATION = {"type": "object", "required": ["name", "email", "consent"], "additionalProperties": False,
+                    "properties": {
+                        "name": {"type": "string", "maxLength": 120},
+                        "email": {"type": "string", "format": "email", "maxLength": 254},
+                        "answers": {"type": "object", "description": "Schlüssel der Frage → Antwort"},
+                        "consent": {"type": "boolean", "const": True,
+                                    "description": "die Person ist mit der Speicherung einverstanden"},
+                        "language": {"type": "string", "enum": ["de", "en"]},
+                        "invitation": {"type": "string", "description": "Token des Einladungslinks"}}}
+REGISTRATION = {"type": "object", "properties": {
+    "uid": {"type": "string"}, "name": {"type": "string"}, "email": {"type": "string"},
+    "status": {"type": "string", "enum": ["confirmed", "waitlisted", "cancelled"]},
+    "seq": {"type": "integer"}, "position": {"type": "integer", "description": "Platz auf der Warteliste"},
+    "answers": {"type": "object"}, "created_at": {"type": "string"}, "checked_in_at": {"type": ["string", "null"]},
+    "consent_version": {"type": "string"}, "source": {"type": "string", "enum": ["public", "invitation", "manual"]}}}
+
+
+def _json(schema, description):
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+def _event_paths(paths, schemas):
+    """Events (their own rules: events.manage writes), questions, registrations, check-in."""
+    schemas.update(Question=QUESTION, NewRegistration=NEW_REGISTRATION, Registration=REGISTRATION)
+    ref = lambda name: {"$ref": f"#/components/schemas/{name}"}  # noqa: E731
+    uid = {"name": "uid", "in": "path", "required": True, "schema": {"type": "string"}}
+    registration = {"name": "registration", "in": "path", "required": True, "schema": {"type": "string"}}
+    tags = ["Anmeldungen"]
+    events = paths["/events"]
+    events["get"]["summary"] = "Veranstaltungen auflisten (kommende; ?past=1 vergangene)"
+    events["get"]["parameters"] = [
+        {"name": name, "in": "query", "schema": {"type": "string"}}
+        for name in ("q", "district", "field", "organiser", "past")] + events["get"]["parameters"][-2:]
+    events["post"]["summary"] = "Veranstaltung anlegen (Organisation, Koordination)"
+    one = paths["/events/{uid}"]
+    for method in ("put", "patch", "delete"):
+        one[method]["summary"] += " (Organisation, Koordination)"
+    questions = {"type": "object", "properties": {"questions": {"type": "array", "items": ref("Question")}}}
+    paths["/events/{uid}/questions"] = {
+        "get": {"summary": "Die Anmeldefragen einer Veranstaltung", "tags": tags, "parameters": [uid],
+                "responses": _responses({"200": _json(questions, "Die Fragen")})},
+        "put": {"summary": "Anmeldefragen ersetzen (wer die Veranstaltung organisiert)", "tags": tags,
+                "parameters": [uid], "requestBody": {"required": True, "content": {"application/json": {
+                    "schema": {"type": "object", "required": ["questions"], "properties": {
+                        "questions": {"type": "array", "maxItems": 20, "items": ref("Question")}}}}}},
+                "responses": _responses({"200": _json(questions, "Gespeichert")})},
+    }
+    accepted = {"type": "object", "required": ["message"], "properties": {
+        "message": {"type": "string"},
+        "registration": {"type": "object", "description": "nur für wer die Veranstaltung organisiert",
+                         "properties": {"uid": {"type": "string"}, "status": {"type": "string"},
+                                        "outcome": {"type": "string", "enum": ["created", "existing", "retry"]}}}}}
+    page = {"type": "object", "properties": {"items": {"type": "array", "items": ref("Registration")},
+                                             "total": {"type": "integer"}, "page": {"type": "integer"},
+                                             "per_page": {"type": "integer"}}}
+    paths["/events/{uid}/registrations"] = {
+        "post": {"summary": "Jemanden anmelden: dieselben Regeln wie das öffentliche Formular (Zeitraum, "
+                            "Status, Sichtbarkeit, Plätze und Warteliste, Einverständnis). Eine schon "
+                            "angemeldete E-Mail bekommt dieselbe Antwort und ihren Link per E-Mail.",
+                 "tags": tags, "parameters": [uid, {
+                     "name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 200},
+                     "description": "Eine Wiederholung mit demselben Schlüssel findet die Anmeldung, die der erste Versuch angelegt hat."}],
+                 "requestBody": {"required": True, "content": {"application/json": {"schema": ref("NewRegistration")}}},
+                 "responses": _responses({"202": _json(accepted, "Angenommen (eine Antwort für alle Fälle)")})},
+        "get": {"summary": "Teilnehmende (wer die Veranstaltung organisiert)", "tags": tags,
+                "parameters": [uid] + [{"name": name, "in": "query", "schema": {"type": "string"}} for name in ("q", "status")]
+                + [{"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1}},
+                   {"name": "per_page", "in": "query", "schema": {"type": "integer", "maximum": 500}}],
+                "responses": _responses({"200": _json(page, "Eine Seite")})},
+    }
+    paths["/events/{uid}/registrations/{registration}"] = {
+        "get": {"summary": "Eine Anmeldung (wer die Veranstaltung organisiert)", "tags": tags,
+                "parameters": [uid, registration], "responses": _responses({"200": _json(ref("Registration"), "Die Anmeldung")})}}
+    cancelled = {"type": "object", "properties": {"cancelled": {"type": "boolean"}, "promoted": {"type": "integer"},
+                                                  "registration": ref("Registration")}}
+    paths["/events/{uid}/registrations/{registration}/cancel"] = {
+        "post": {"summary": "Abmelden; die Ersten der Warteliste rücken sofort nach", "tags": tags,
+                 "parameters": [uid, registration], "responses": _responses({"200": _json(cancelled, "Abgemeldet")})}}
+    paths["/events/{uid}/registrations/{registration}/check-in"] = {
+        "post": {"summary": "Einchecken (\"present\": false checkt aus)", "tags": tags,
+                 "parameters": [uid, registration],
+                 "requestBody": {"required": False, "content": {"application/json": {"schema": {
+                     "type": "object", "properties": {"present": {"type": "boolean"}}}}}},
+                 "responses": _responses({"200": _json(ref("Registration"), "Gespeichert")})}}

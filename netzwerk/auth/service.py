@@ -188,9 +188,16 @@ class Accounts:
     def user_for_token(self, token):
         if not token or not token.startswith("nw_"):
             return None
-        rows = self.store.write("auth/use_api_token", hash=_token_hash(token),
-                                today=today())
-        return _user(rows[0]) if rows else None
+        # a read the cache keeps across registrations; the day of last use is written only
+        # when it changes (once a day per token), so an API request costs no extra write
+        digest = _token_hash(token)
+        row = self.store.read_one("auth/get_api_token_user", hash=digest)
+        if row is None:
+            return None
+        day = today()
+        if row["last_used_at"] != day:
+            self.store.write("auth/touch_api_token", hash=digest, today=day)
+        return _user(row)
 
     def end_sessions(self, user):
         self.store.write("auth/rotate_session_token", uid=user.uid,

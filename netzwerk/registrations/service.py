@@ -91,6 +91,24 @@ class Registrations:
         event["free"] = None if capacity is None else max(0, capacity - row["confirmed"])
         return event
 
+    def form_event(self, uid):
+        """The event's settings for the form and the API, from a read that registrations do not
+        retire (`cache: stable`): under a rush it is served from memory. No counts: see places()."""
+        row = self.store.read_one("registrations/get_registration_form_event", event=uid)
+        if row is None:
+            raise NotFound("Diese Veranstaltung gibt es nicht.")
+        event = dict(row)
+        event["questions"] = load_questions(event.get("registration_questions"))
+        return event
+
+    def free_places(self, uid):
+        """Free places (None: unlimited), from the counter kept under the event's lock: one
+        indexed read, no walk over the registrations."""
+        row = self.store.read_one("registrations/get_event_places", event=uid)
+        if row is None or row["capacity"] is None:
+            return None
+        return max(0, row["capacity"] - row["confirmed"])
+
     def set_questions(self, event_uid, questions):
         if len(questions) > MAX_QUESTIONS:
             raise DomainError("Höchstens {max} Fragen.", max=MAX_QUESTIONS)
@@ -111,22 +129,40 @@ class Registrations:
         digest = hmac.new(self.secret_key.encode(), f"{kind}:{value}".encode(), hashlib.sha256)
         return f"{kind}:{digest.hexdigest()[:32]}"
 
-    def check_rate(self, event_uid, address):
-        """Counts this attempt per address and per event; TooManyAttempts past a limit."""
-        now = now_millis()
+    def _rate_keys(self, event_uid, address):
         keys = {}  # a limit of 0 is switched off (the concurrency proof measures the lock alone)
         if self.address_limit:
             keys["address"] = self._key("reg-address", address or "unknown")
         if self.event_limit:
             keys["event"] = self._key("reg-event", event_uid)
+        return keys
+
+    def _rate_params(self, event_uid, address):
+        """The rate-limit bookkeeping create_registration does in the same statement; address
+        None (API keys, organisers adding someone) skips it: those callers are accountable."""
+        keys = self._rate_keys(event_uid, address) if address is not None else {}
+        millis = now_millis()
+        return dict(address_key=keys.get("address", ""), address_limit=self.address_limit,
+                    event_key=keys.get("event", ""), event_limit=self.event_limit,
+                    millis=millis, since=millis - self.window_seconds * 1000)
+
+    @staticmethod
+    def _too_many():
+        return TooManyAttempts("Zu viele Anmeldungen in kurzer Zeit. Bitte versuchen Sie es in "
+                               "einigen Minuten noch einmal.")
+
+    def check_rate(self, event_uid, address):
+        """Counts an attempt that does not reach create_registration (a bot's, an invalid form)
+        per address and per event; TooManyAttempts past a limit."""
+        now = now_millis()
+        keys = self._rate_keys(event_uid, address)
         if not keys:
             return
         rows = self.store.write("registrations/record_registration_attempt", keys=list(keys.values()),
                                 now=now, since=now - self.window_seconds * 1000)
         hits = {row["key"]: row["hits"] for row in rows}
         if hits.get(keys.get("address"), 0) > self.address_limit or hits.get(keys.get("event"), 0) > self.event_limit:
-            raise TooManyAttempts("Zu viele Anmeldungen in kurzer Zeit. Bitte versuchen Sie es in "
-                                  "einigen Minuten noch einmal.")
+            raise self._too_many()
 
     # --- registering ------------------------------------------------------------------------
     @staticmethod
@@ -139,9 +175,11 @@ class Registrations:
         return message
 
     def register(self, event_uid, *, name, email, answers, language, form_token, link_for,
-                 invitation_token="", manual=False, by=None):
+                 invitation_token="", manual=False, by=None, address=None):
         """Registers or waitlists someone, under the event's lock, with the outbox message.
 
+        `address` (the client's, public form only) counts the attempt against the rate limits in
+        the same statement; None skips them (API keys, organisers). TooManyAttempts past a limit.
         `link_for(token)` makes the personal link that goes into the e-mail. A second attempt
         with the same e-mail gets a fresh link by e-mail (Outcome "existing"); a resent form
         (same form token, e.g. after an unknown outcome) finds what it made ("retry").
@@ -166,11 +204,17 @@ class Registrations:
                       invitation=token_hash(invitation_token) if invitation_token else "",
                       manual=bool(manual), now=now)
         if self.unlocked:  # the control run only: count first, decide in Python, then write
+            if address is not None:
+                self.check_rate(event_uid, address)
             event = self.event(event_uid)
             params["status"] = "confirmed" if event["free"] is None or event["free"] > 0 else "waitlisted"
+        else:
+            params.update(self._rate_params(event_uid, address))
         rows = self.store.write(self.create_query, **params)
-        if rows:
+        if rows and rows[0]["created"]:
             return Outcome("created", rows[0]["status"], rows[0]["uid"])
+        if rows and rows[0]["limited"]:
+            raise self._too_many()
         existing = self.store.read_one("registrations/find_registration", event=event_uid,
                                        form_token=form_token, email_key=email_key)
         if existing is None:

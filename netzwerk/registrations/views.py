@@ -20,9 +20,12 @@ Organisers of the event, coordinators and admins (checked per event on the serve
   /veranstaltungen/<uid>/organisation                who organises it (coordinators, admins)
 """
 import secrets
+import threading
+from collections import OrderedDict
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
 
 from ..auth import permission_required
 from ..errors import Closed, DomainError, NotFound
@@ -54,10 +57,48 @@ def _personal_link(token):
 
 
 # --- public ------------------------------------------------------------------------------------
+# The public form's page, rendered once per event settings, language and "full" and kept with
+# placeholders for the two values that differ per visitor (the CSRF token and the form token):
+# a GET then costs a dictionary lookup and two replacements instead of a template render.
+# Only for anonymous visitors without flashed messages and without an invitation.
+_FORM_PAGES = OrderedDict()
+_FORM_PAGES_MAX = 256
+_FORM_PAGES_LOCK = threading.Lock()
+CSRF_MARK = "netzwerkcsrftokenmark"
+TOKEN_MARK = "netzwerkformtokenmark"
+
+
+def _plain_form_page(event, form):
+    """The form page as HTML for an anonymous visitor, from the kept copy when there is one."""
+    key = (repr(sorted((k, v) for k, v in event.items() if k != "questions")), current_language())
+    with _FORM_PAGES_LOCK:
+        page = _FORM_PAGES.get(key)
+        if page is not None:
+            _FORM_PAGES.move_to_end(key)
+    csrf = generate_csrf()
+    if page is None:
+        form.form_token.data = TOKEN_MARK
+        page = render_template("registrations/register.html", event=event, form=form,
+                               consent_text=CONSENT_TEXT, invitation=None)
+        # the token is random text (letters, digits, '.', '-', '_'): it appears only where it was put
+        page = page.replace(csrf, CSRF_MARK)
+        with _FORM_PAGES_LOCK:
+            _FORM_PAGES[key] = page
+            while len(_FORM_PAGES) > _FORM_PAGES_MAX:
+                _FORM_PAGES.popitem(last=False)
+    return page.replace(CSRF_MARK, csrf).replace(TOKEN_MARK, secrets.token_urlsafe(16))
+
+
+def _may_keep_page(invitation):
+    return (invitation is None and not request.query_string and not current_user.is_authenticated
+            and not session.get("_flashes"))
+
+
 @bp.route("/veranstaltungen/<uid>/anmeldung", methods=["GET", "POST"])
 def register(uid):
     service = registrations()
-    event = service.event(uid)
+    # the event's settings from the read a rush of registrations does not retire (cache: stable)
+    event = service.form_event(uid)
     questions = event["questions"]
     form = registration_form_class(questions)()
     invitation_token = (form.invitation.data if request.method == "POST" else request.args.get("einladung")) or ""
@@ -75,25 +116,32 @@ def register(uid):
         return render_template("registrations/closed.html", event=event, state=state), \
             404 if state == "unavailable" else 200
     if request.method == "GET":
+        event["free"] = service.free_places(uid)
+        if _may_keep_page(invitation):
+            return _plain_form_page(event, form)
         form.form_token.data = secrets.token_urlsafe(16)
         form.invitation.data = invitation_token
         return render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, invitation=invitation)
-    service.check_rate(uid, _client_address())
     if form.website.data:  # the honeypot was filled in: a bot gets the same answer, nothing is stored
+        service.check_rate(uid, _client_address())
         return redirect(url_for("registrations.thanks", uid=uid))
     if not form.validate_on_submit():
+        service.check_rate(uid, _client_address())
+        event["free"] = service.free_places(uid)
         return render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, invitation=invitation), 400
     form_token = form.form_token.data or secrets.token_urlsafe(16)
     try:
+        # one statement: rate limits, the event's lock, duplicates, capacity, the outbox message
         service.register(uid, name=form.name.data, email=form.email.data,
                          answers=answers_of(questions, form), language=current_language(),
                          form_token=form_token, link_for=_personal_link,
-                         invitation_token=invitation_token)
+                         invitation_token=invitation_token, address=_client_address())
     except StoreUnavailable:
         # the statement may have been applied before the answer was lost: never "nothing saved"
         form.form_token.data = form_token
+        event["free"] = None
         return render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, invitation=invitation, unknown_outcome=True), 503
     except Closed:
@@ -103,7 +151,7 @@ def register(uid):
 
 @bp.route("/veranstaltungen/<uid>/anmeldung/danke")
 def thanks(uid):
-    return render_template("registrations/thanks.html", event=registrations().event(uid))
+    return render_template("registrations/thanks.html", event=registrations().form_event(uid))
 
 
 @bp.route("/veranstaltungen/<uid>/einladung/absagen", methods=["POST"])

@@ -12,26 +12,37 @@ class Store:
 
     def __init__(self, catalog, read_cache_bytes=32 << 20):
         self.catalog = catalog
-        # kept only where the backend has a generation (see read_cache.py); 0 turns it off
+        # kept only where the backend has a generation (see read_cache.py); 0 turns it off.
+        # Two caches: `read_cache` for reads that may see registration data (a new registration
+        # retires them), `stable_cache` for reads marked `cache: stable`, which registrations do
+        # not retire (an event's settings, an API token's user): under a rush of registrations
+        # those are still served from memory.
         self.read_cache = ReadCache(read_cache_bytes) if read_cache_bytes else None
+        self.stable_cache = ReadCache(read_cache_bytes // 4) if read_cache_bytes else None
         self._local = threading.local()  # the generation pinned for this thread's request
 
     # --- what the app calls -------------------------------------------------------------
     def read(self, query_name, /, **params):
         """Rows of a read query, as a list of dicts keyed by the RETURN columns."""
         query = self.catalog.get(query_name, "read", params)
-        cache = self.read_cache
+        cache = self.stable_cache if query.stable else self.read_cache
         generation = self._current_generation() if cache is not None and query.cache else None
         if generation is None:
             return self._run(query, params)
+        generation = self._generation_of(query, generation)
         key = cache.key(query_name, params)
         rows = cache.get(key, generation)
         if rows is None:
             rows = self._run(query, params)
             # kept only if no write came in while reading: else it might predate that write
-            if self.generation() == generation:
+            if self._generation_of(query, self.generation()) == generation:
                 cache.put(key, generation, rows)
         return rows
+
+    @staticmethod
+    def _generation_of(query, generation):
+        """A stable read is keyed on the main counter alone; every other read on both."""
+        return generation[0] if query.stable else generation
 
     def read_one(self, query_name, /, **params):
         """The first row of a read query, or None."""
@@ -76,7 +87,8 @@ class Store:
 
     # --- what a backend provides --------------------------------------------------------
     def generation(self):
-        """A value that changes with every committed write, or None (then nothing is cached)."""
+        """(main, registrations): the first changes with every committed write except those
+        marked `changes: registrations`, the second with those; or None (nothing is cached)."""
         return None
 
     def _run(self, query, params):

@@ -6,7 +6,10 @@ A file starts with a header of `// key: value` lines:
     // mode: read            (read | write)
     // params: now           (comma-separated, or "none")
     // returns: one row with the counts of the start page
-    // cache: no             (optional: a read whose result must not be kept, see read_cache.py)
+    // cache: no             (optional: a read whose result must not be kept, see read_cache.py;
+                             "stable": a read of nothing that registrations change, kept across them)
+    // changes: registrations  (optional, writes only: the statement changes registration data
+                             alone, so "stable" reads stay cached; see read_cache.py)
 
 Loading fails when the header is incomplete, when the name differs from the file
 name, or when the parameters used in the text differ from the declared ones.
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from .errors import QueryError
 
-_HEADER = re.compile(r"^//\s*(name|mode|params|returns|cache)\s*:\s*(.*?)\s*$")
+_HEADER = re.compile(r"^//\s*(name|mode|params|returns|cache|changes)\s*:\s*(.*?)\s*$")
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 # string literals and comments may contain '$' that is not a parameter
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
@@ -32,6 +35,8 @@ class Query:
     text: str
     path: Path
     cache: bool = True  # reads only: may the store keep the result until the next write
+    stable: bool = False  # reads only: kept across writes that change registration data alone
+    registrations_only: bool = False  # writes only: changes registration data alone
 
 
 def used_parameters(text):
@@ -55,8 +60,13 @@ def parse_query_file(path, name):
     if header["mode"] not in ("read", "write"):
         raise QueryError(f"{path}: mode must be read or write, not {header['mode']!r}")
     header["cache"] = header.get("cache", "yes").split(" ", 1)[0]  # "no (why)"
-    if header["cache"] not in ("yes", "no"):
-        raise QueryError(f"{path}: cache must be yes or no, not {header['cache']!r}")
+    if header["cache"] not in ("yes", "no", "stable"):
+        raise QueryError(f"{path}: cache must be yes, no or stable, not {header['cache']!r}")
+    if header["cache"] == "stable" and header["mode"] != "read":
+        raise QueryError(f"{path}: only a read can be cache: stable")
+    changes = header.get("changes", "").split(" ", 1)[0]
+    if changes not in ("", "registrations") or (changes and header["mode"] != "write"):
+        raise QueryError(f"{path}: changes: registrations is the one value, on writes only")
     declared = header["params"].strip()
     params = frozenset() if declared in ("", "none") else frozenset(
         p.strip().lstrip("$") for p in declared.split(",") if p.strip())
@@ -66,7 +76,8 @@ def parse_query_file(path, name):
             f"{path}: declared parameters {sorted(params)} differ from used {sorted(used)}")
     return Query(name=name, mode=header["mode"], params=params,
                  returns=header.get("returns", ""), text=source.strip(), path=path,
-                 cache=header["cache"] != "no")
+                 cache=header["cache"] != "no", stable=header["cache"] == "stable",
+                 registrations_only=changes == "registrations")
 
 
 class QueryCatalog:

@@ -60,27 +60,30 @@ class FalkorStore(Store):
             self.db = falkordb.FalkorDB(host=host, port=port, **connection)
             self.location = f"falkordb://{host}:{port}"
         self.graph = self.db.select_graph(graph)
-        # bumped in the same MULTI/EXEC as every write: what the read cache is keyed on
+        # bumped in the same round trip as every write: what the read cache is keyed on. A
+        # write marked `changes: registrations` bumps the second counter only (see base.py)
         self.generation_key = f"netzwerk:{graph}:generation"
+        self.registrations_key = f"netzwerk:{graph}:generation:registrations"
 
     def generation(self):
         try:
-            return self.db.connection.get(self.generation_key) or b"0"
+            main, registrations = self.db.connection.mget(self.generation_key, self.registrations_key)
         except redis.exceptions.RedisError as exc:
             raise (_translate(exc) or exc) from exc
+        return (main or b"0", registrations or b"0")
 
     def _run(self, query, params):
         try:
             if query.mode == "read":
                 result = self.graph.ro_query(query.text, params or None, timeout=self.query_timeout_ms)
             else:
-                result = self._write(query.text, params)
+                result = self._write(query, params)
         except redis.exceptions.RedisError as exc:
             raise (_translate(exc) or exc) from exc
         columns = [column[1] for column in result.header]
         return [{c: plain(v) for c, v in zip(columns, row)} for row in result.result_set]
 
-    def _write(self, text, params):
+    def _write(self, query, params):
         """The write, then the generation bump, sent together in one round trip.
 
         Not in MULTI/EXEC: FalkorDB crashes when it replays such a block from the append-only
@@ -88,9 +91,9 @@ class FalkorStore(Store):
         two commands a reader may keep the old answer under the old generation; the bump
         retires it before this write's request has been answered."""
         pipe = self.db.connection.pipeline(transaction=False)
-        pipe.execute_command("GRAPH.QUERY", self.graph_name, self.graph._build_params_header(params) + text,
+        pipe.execute_command("GRAPH.QUERY", self.graph_name, self.graph._build_params_header(params) + query.text,
                              "--compact", "timeout", self.query_timeout_ms)
-        pipe.incr(self.generation_key)
+        pipe.incr(self.registrations_key if query.registrations_only else self.generation_key)
         reply = pipe.execute(raise_on_error=True)[0]
         return QueryResult(self.graph, reply)
 

@@ -1,8 +1,10 @@
 // name: cancel_registration
 // mode: write
+// changes: registrations
 // params: event, registration, message, now
 // returns: one row: cancelled (0 or 1), promoted (how many moved up from the waitlist)
-// Event locked first (see create_registration); the cancellation, its message, the move-up of
+// The counter registration_confirmed is set to what is confirmed afterwards (create_registration
+// reads it instead of counting). Event locked first (see create_registration); the cancellation, its message, the move-up of
 // the first waitlisted into the free place(s) and their messages are one statement.
 MATCH (e:Event {uid: $event})
 SET e.registration_seq = coalesce(e.registration_seq, 0) + 1
@@ -20,7 +22,7 @@ WITH e, cancelled, count(c) AS taken
 OPTIONAL MATCH (e)<-[:FOR]-(w:Registration {status: 'waitlisted'})
 WITH e, cancelled, taken, w ORDER BY w.seq
 WITH e, cancelled, taken, collect(w) AS waiting
-WITH e, cancelled, CASE WHEN e.capacity IS NULL THEN waiting
+WITH e, cancelled, taken, CASE WHEN e.capacity IS NULL THEN waiting
                         WHEN e.capacity > taken THEN waiting[0..(e.capacity - taken)]
                         ELSE [] END AS promoted
 FOREACH (p IN promoted |
@@ -28,4 +30,5 @@ FOREACH (p IN promoted |
   CREATE (m:Message {uid: p.uid + '-promoted'})-[:ABOUT]->(p)
   SET m += $message, m.kind = 'promoted', m.event_uid = e.uid, m.event_name = e.name,
       m.event_starts_at = e.starts_at, m.to_email = p.email, m.to_name = p.name, m.language = p.language)
+SET e.registration_confirmed = taken + size(promoted)
 RETURN cancelled, size(promoted) AS promoted

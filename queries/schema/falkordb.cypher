@@ -55,3 +55,6 @@ CREATE INDEX FOR (n:Outbox) ON (n.key);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Outbox PROPERTIES 1 key;
 CREATE INDEX FOR (n:Term) ON (n.vocabulary, n.code);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Term PROPERTIES 2 vocabulary code;
+// the lean registration: duplicates found by index, not by walking the event's registrations
+CREATE INDEX FOR (n:Registration) ON (n.form_token);
+CREATE INDEX FOR (n:Registration) ON (n.email_key);

@@ -30,3 +30,6 @@ CREATE CONSTRAINT invitation_token_hash IF NOT EXISTS FOR (n:Invitation) REQUIRE
 CREATE CONSTRAINT rate_limit_key IF NOT EXISTS FOR (n:RateLimit) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT outbox_key IF NOT EXISTS FOR (n:Outbox) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT term_vocabulary_code IF NOT EXISTS FOR (n:Term) REQUIRE (n.vocabulary, n.code) IS UNIQUE;
+// the lean registration: duplicates found by index, not by walking the event's registrations
+CREATE INDEX registration_form_token IF NOT EXISTS FOR (n:Registration) ON (n.form_token);
+CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.email_key);

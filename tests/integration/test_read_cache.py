@@ -79,7 +79,7 @@ def test_reads_marked_cache_no_are_never_kept(falkordb_store):
 def test_the_cache_header_takes_yes_or_no_only(tmp_path):
     path = tmp_path / "q.cypher"
     path.write_text("// name: q\n// mode: read\n// params: none\n// cache: maybe\nRETURN 1 AS one\n")
-    with pytest.raises(QueryError, match="cache must be yes or no"):
+    with pytest.raises(QueryError, match="cache must be yes, no or stable"):
         parse_query_file(path, "q")
     catalog = QueryCatalog(PROJECT_ROOT / "queries")
     assert not catalog.get("auth/get_login_by_email", "read", {"email"}).cache

@@ -1,0 +1,20 @@
+"""bench/registration_bench.py runs and prints its table (tiny: 5 clients, 2 seconds, FalkorDB).
+It asserts no rates: the machine is shared; the check columns are what a reader trusts."""
+import subprocess
+import sys
+
+import pytest
+
+from netzwerk.config import PROJECT_ROOT
+
+
+def test_the_bench_prints_its_table_with_the_checks():
+    pytest.importorskip("gunicorn")
+    result = subprocess.run([sys.executable, str(PROJECT_ROOT / "bench" / "registration_bench.py"),
+                             "--backend", "falkordb", "--clients", "5", "--seconds", "2", "--max-minutes", "5"],
+                            capture_output=True, text=True, timeout=360, cwd=PROJECT_ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("backend") and "reg/s" in line and "lost" in line for line in lines)
+    rows = [line.split() for line in lines if line.startswith("falkordb")]
+    assert [row[1] for row in rows] == ["hello", "api", "form"]
