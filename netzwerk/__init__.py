@@ -11,6 +11,7 @@ from .events.service import Events
 from .mail import Outbox
 from .register.service import Register
 from .registrations.service import Registrations
+from .participants.service import Participants
 from .config import PROJECT_ROOT, Config
 from .extensions import csrf, login_manager
 from . import i18n
@@ -84,6 +85,7 @@ def create_app(config=None, store=None):
         store, app.extensions["netzwerk.register"], config.DATA_DIR / "attachments",
         on_capacity_change=app.extensions["netzwerk.registrations"].set_capacity)
     app.extensions["netzwerk.outbox"] = Outbox(store)
+    app.extensions["netzwerk.participants"] = Participants(store)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -100,9 +102,9 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, events, home, register, registrations, system, users
+    from . import api, auth, events, home, participants, register, registrations, system, users
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, api.bp, system.bp,
-                      registrations.bp):
+                      registrations.bp, participants.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
