@@ -11,6 +11,7 @@ from .events.service import Events
 from .mail import Outbox
 from .register.service import Register
 from .registrations.service import Registrations
+from .participants.service import Participants
 from .vocabularies import LOADER as VOCABULARY_LOADER
 from .vocabularies.service import Vocabularies
 from .config import PROJECT_ROOT, Config
@@ -90,6 +91,7 @@ def create_app(config=None, store=None):
     app.extensions["netzwerk.vocabulary_admin"] = vocabularies
     # the terms admins added, read once per request by the fields (netzwerk/vocabularies)
     app.extensions[VOCABULARY_LOADER] = vocabularies.load
+    app.extensions["netzwerk.participants"] = Participants(store)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -106,10 +108,10 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, events, home, register, registrations, system, users
+    from . import api, auth, events, home, participants, register, registrations, system, users
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
-                      system.bp, registrations.bp):
+                      system.bp, registrations.bp, participants.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers

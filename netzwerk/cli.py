@@ -155,5 +155,34 @@ def send_mail(loop, interval):
         store.close()
 
 
+@main.command(help="Löscht Teilnehmendendaten nach Ablauf der Aufbewahrungsfrist (je Veranstaltung, "
+                            "Voreinstellung 90 Tage nach dem Ende): Namen, E-Mail-Adressen und Antworten; "
+                            "die Zahlen bleiben. Ohne --apply nur eine Vorschau.")
+@click.option("--apply", "apply_", is_flag=True, help="Wirklich anonymisieren (sonst nur anzeigen, was fällig ist).")
+def retention(apply_):
+    from .participants.service import Participants
+    app = _app()
+    store = _store(app)
+    try:
+        due = Participants(store).retention(apply=apply_)
+        if not due:
+            click.echo("Aufbewahrung: nichts fällig, keine Teilnehmendendaten über der Frist.")
+            return
+        for item in due:
+            verb = "anonymisiert" if apply_ else "würden anonymisiert"
+            click.echo(f"„{item['name']}“ (Ende {item['ended']:%d.%m.%Y}, Frist {item['days']} Tage, fällig seit "
+                       f"{item['due_since']:%d.%m.%Y}): {item['registrations']} Anmeldungen {verb} "
+                       f"(bestätigt {item['confirmed']}, Warteliste {item['waitlisted']}, "
+                       f"abgemeldet {item['cancelled']}); die Zahlen bleiben.")
+        total = sum(item["registrations"] for item in due)
+        if apply_:
+            click.echo(f"Fertig: {total} Anmeldungen in {len(due)} Veranstaltungen anonymisiert.")
+        else:
+            click.echo(f"Vorschau: {total} Anmeldungen in {len(due)} Veranstaltungen. "
+                       "Mit --apply wird anonymisiert.")
+    finally:
+        store.close()
+
+
 if __name__ == "__main__":
     main()

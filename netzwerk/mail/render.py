@@ -16,6 +16,7 @@ SUBJECTS = {
     "promoted": _l("Sie haben einen Platz: {event}"),
     "cancelled": _l("Abmeldung bestätigt: {event}"),
     "invitation": _l("Einladung: {event}"),
+    "organiser": _l("{subject} – {event}"),
 }
 BODIES = {
     "confirmed": _l("Guten Tag {name},\n\nSie sind angemeldet für „{event}“ ({when}). Ihr Platz ist "
@@ -38,6 +39,9 @@ BODIES = {
     "invitation": _l("Guten Tag {name},\n\nSie sind eingeladen zu „{event}“ ({when}). Mit diesem "
                    "persönlichen Link können Sie sich anmelden oder absagen:\n{link}\n\n"
                    "Die Einladung gilt nur für Sie. Bitte geben Sie den Link nicht weiter."),
+    # an organiser's own words (netzwerk/participants/), framed in the recipient's language
+    "organiser": _l("Guten Tag {name},\n\ndie Organisation von „{event}“ ({when}) schreibt Ihnen:\n\n"
+                    "{text}\n\nSie bekommen diese Nachricht, weil Sie für diese Veranstaltung angemeldet sind."),
 }
 SIGNATURE = "\n\n-- \nnetzwerk – lokale Integrationsnetzwerke"
 _WHEN = {"de": "%d.%m.%Y, %H:%M Uhr", "en": "%d %B %Y, %H:%M"}
@@ -62,5 +66,6 @@ def render(message):
 
     values = {"event": message.get("event_name") or "", "name": message.get("to_name") or "",
               "when": _when(message.get("event_starts_at"), language),
-              "link": message.get("secret_link") or text(_l("(Link bereits zugestellt)"))}
+              "link": message.get("secret_link") or text(_l("(Link bereits zugestellt)")),
+              "subject": message.get("subject") or "", "text": message.get("body") or ""}
     return text(SUBJECTS[kind], **values), text(BODIES[kind], **values) + SIGNATURE

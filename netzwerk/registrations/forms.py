@@ -17,6 +17,9 @@ EMAIL = Field("email", _l("Ihre E-Mail-Adresse"), type="email", required=True, m
 # the same fields as an organiser fills them in for someone else
 GUEST_NAME = Field("name", _l("Name"), required=True, max_length=120)
 GUEST_EMAIL = Field("email", _l("E-Mail"), type="email", required=True, max_length=254)
+# optional: printed on the name badge; the organisers may link the person to a matching actor
+ORGANISATION = Field("organisation", _l("Organisation (freiwillig)"), max_length=200,
+                     description=_l("Erscheint auf dem Namensschild."))
 
 
 @lru_cache(maxsize=256)
@@ -24,8 +27,14 @@ def registration_form_class(questions, public=True):
     """The form for one event's questions: public (consent, honeypot) or an organiser's entry."""
     attrs = {"name": (NAME if public else GUEST_NAME).form_field(),
              "email": (EMAIL if public else GUEST_EMAIL).form_field()}
+    attrs["organisation"] = ORGANISATION.form_field()
     for question in questions:
         attrs[question.field.name] = question.field.form_field()
+    if public:
+        attrs["network"] = BooleanField(_l("Ja, ich möchte mit anderen Teilnehmenden im Netzwerk verbunden werden."))
+    else:
+        attrs["network"] = BooleanField(_l("Die Person ist einverstanden, mit anderen Teilnehmenden im Netzwerk "
+                                           "verbunden zu werden."))
     if public:
         attrs["consent"] = BooleanField(
             _l("Ja, ich bin einverstanden."),

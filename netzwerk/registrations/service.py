@@ -29,6 +29,13 @@ CONSENT_TEXT = ("Ich bin einverstanden, dass die Veranstalter meinen Namen, mein
 MANUAL_CONSENT_VERSION = "manual-2026-11-v1"
 MANUAL_CONSENT_TEXT = ("Von der Organisation eingetragen; die Person hat der Speicherung für diese "
                        "Veranstaltung zugestimmt.")
+# the second, optional consent: after the event the organisers may record whom one met there
+# (netzwerk/participants/): one becomes a Person of the network, known to the others who agreed
+NETWORK_CONSENT_VERSION = "2026-11-net-v1"
+NETWORK_CONSENT_TEXT = ("Freiwillig: Ich bin einverstanden, dass ich mit anderen Teilnehmenden im Netzwerk "
+                        "verbunden werde. Die Veranstalter halten nach der Veranstaltung fest, wen ich dort "
+                        "kennengelernt habe; dafür werden mein Name und meine E-Mail-Adresse als Person im "
+                        "Netzwerk gespeichert, sichtbar nur für die Koordination des Netzwerks.")
 
 
 def berlin_now():
@@ -175,7 +182,8 @@ class Registrations:
         return message
 
     def register(self, event_uid, *, name, email, answers, language, form_token, link_for,
-                 invitation_token="", manual=False, by=None, address=None):
+                 invitation_token="", manual=False, by=None, address=None, organisation="",
+                 network_consent=False):
         """Registers or waitlists someone, under the event's lock, with the outbox message.
 
         `address` (the client's, public form only) counts the attempt against the rate limits in
@@ -198,7 +206,12 @@ class Registrations:
             "consent_version": MANUAL_CONSENT_VERSION if manual else CONSENT_VERSION,
             "consent_at": now, "language": language, "form_token": form_token,
             "source": "manual" if manual else ("invitation" if invitation_token else "public"),
-            "created_at": now, "created_by": by}
+            "created_at": now, "created_by": by, "network_consent": bool(network_consent)}
+        if (organisation or "").strip():
+            registration["organisation"] = organisation.strip()
+        if network_consent:
+            registration.update(network_consent_text=NETWORK_CONSENT_TEXT,
+                                network_consent_version=NETWORK_CONSENT_VERSION, network_consent_at=now)
         params = dict(event=event_uid, uid=uid, registration=registration, link_hash=token_hash(token),
                       message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
                       invitation=token_hash(invitation_token) if invitation_token else "",

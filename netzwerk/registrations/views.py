@@ -39,7 +39,7 @@ from . import bp, outbox, registrations
 from .forms import (CapacityForm, ConfirmForm, InvitationForm, OrganiserForm, QuestionsForm,
                     answers_form_class, answers_of, fill, question_rows, registration_form_class)
 from .questions import Question, answers_text
-from .service import CONSENT_TEXT, berlin_now, window_state
+from .service import CONSENT_TEXT, NETWORK_CONSENT_TEXT, berlin_now, window_state
 
 STATUS_LABELS = {"confirmed": _l("bestätigt"), "waitlisted": _l("Warteliste"), "cancelled": _l("abgemeldet")}
 SOURCE_LABELS = {"public": _l("Formular"), "invitation": _l("Einladung"), "manual": _l("von Hand")}
@@ -122,7 +122,8 @@ def register(uid):
         form.form_token.data = secrets.token_urlsafe(16)
         form.invitation.data = invitation_token
         return render_template("registrations/register.html", event=event, form=form,
-                               consent_text=CONSENT_TEXT, invitation=invitation)
+                               consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT,
+                               invitation=invitation)
     if form.website.data:  # the honeypot was filled in: a bot gets the same answer, nothing is stored
         service.check_rate(uid, _client_address())
         return redirect(url_for("registrations.thanks", uid=uid))
@@ -130,20 +131,21 @@ def register(uid):
         service.check_rate(uid, _client_address())
         event["free"] = service.free_places(uid)
         return render_template("registrations/register.html", event=event, form=form,
-                               consent_text=CONSENT_TEXT, invitation=invitation), 400
+                               consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation), 400
     form_token = form.form_token.data or secrets.token_urlsafe(16)
     try:
         # one statement: rate limits, the event's lock, duplicates, capacity, the outbox message
         service.register(uid, name=form.name.data, email=form.email.data,
                          answers=answers_of(questions, form), language=current_language(),
                          form_token=form_token, link_for=_personal_link,
-                         invitation_token=invitation_token, address=_client_address())
+                         invitation_token=invitation_token, address=_client_address(),
+                         organisation=form.organisation.data, network_consent=bool(form.network.data))
     except StoreUnavailable:
         # the statement may have been applied before the answer was lost: never "nothing saved"
         form.form_token.data = form_token
         event["free"] = None
         return render_template("registrations/register.html", event=event, form=form,
-                               consent_text=CONSENT_TEXT, invitation=invitation, unknown_outcome=True), 503
+                               consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation, unknown_outcome=True), 503
     except Closed:
         return render_template("registrations/closed.html", event=event, state="closed"), 409
     return redirect(url_for("registrations.thanks", uid=uid))
@@ -274,7 +276,8 @@ def add_participant(uid):
         outcome = registrations().register(
             uid, name=form.name.data, email=form.email.data, answers=answers_of(questions, form),
             language="de", form_token=secrets.token_urlsafe(16), link_for=_personal_link,
-            manual=True, by=current_user.name)
+            manual=True, by=current_user.name, organisation=form.organisation.data,
+            network_consent=bool(form.network.data))
         if outcome.kind == "created":
             flash(_("{name} ist eingetragen ({status}).", name=form.name.data,
                     status=_(STATUS_LABELS[outcome.status])), "success")
