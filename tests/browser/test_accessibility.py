@@ -5,6 +5,8 @@ personal page and the cancel question. Any serious or critical violation fails.
 Our CSP has no 'unsafe-inline' and playwright injects axe as an inline script, so the audit
 runs in a browser context with `bypass_csp=True`; the app's CSP itself is unchanged (and the
 other browser tests run with it)."""
+import re
+
 import pytest
 
 from netzwerk.text import seed_uid
@@ -58,3 +60,18 @@ def test_public_registration_pages_have_no_serious_axe_violations(live_demo_serv
     page.click("text=Von der Veranstaltung abmelden")
     assert "Wirklich abmelden?" in page.content()
     assert_accessible(page, f"{size}: the cancel question")
+
+
+def test_inviting_from_the_network_on_a_phone(live_demo_server, audit_page, users):
+    """The organiser's new invitation list: axe finds nothing serious, it fits 390 px."""
+    from .test_phone_layout import check, log_in
+    _app, url = live_demo_server
+    page = audit_page
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES["phone"])))
+    log_in(page, url, users["coordinator"])
+    page.goto(f"{url}/veranstaltungen/{DEMO_ROUND}/einladungen/netzwerk")
+    page.get_by_role("button", name="Liste zeigen").click()
+    page.wait_for_url("**show=*")
+    assert page.get_by_role("heading", name=re.compile("Personen gefunden")).is_visible()
+    check(page, "the invitation list")
+    assert_accessible(page, "phone: the invitation list")
