@@ -46,19 +46,19 @@ def test_public_registration_pages_have_no_serious_axe_violations(live_demo_serv
     assert_accessible(page, f"{size}: the registration form")
     assert_focus_visible(page, f"{size}: the registration form")
     page.click("input[type=submit][value='Verbindlich anmelden']")
-    assert page.locator("#fehler").is_visible()
+    page.locator("#fehler").wait_for()
     assert_accessible(page, f"{size}: the form with errors")
     page.fill("#name", "Amal Haddad")
     page.fill("#email", "amal@example.org")
     page.check("#consent")
     page.click("input[type=submit][value='Verbindlich anmelden']")
-    assert "Wir haben Ihnen eine E-Mail" in page.content()
+    page.get_by_text("Wir haben Ihnen eine E-Mail").wait_for()
     assert_accessible(page, f"{size}: the confirmation page")
     link = raw_rows(store, "MATCH (m:Message {to_email: 'amal@example.org'}) RETURN m.secret_link AS link")[0]["link"]
     page.goto(link)
     assert_accessible(page, f"{size}: the personal page")
     page.click("text=Von der Veranstaltung abmelden")
-    assert "Wirklich abmelden?" in page.content()
+    page.get_by_text("Wirklich abmelden?").wait_for()
     assert_accessible(page, f"{size}: the cancel question")
 
 

@@ -57,7 +57,7 @@ def register_on_the_public_page(page, url, name, email):
     page.fill("#email", email)
     page.check("#consent")
     page.click("input[type=submit][value='Verbindlich anmelden']")
-    assert "Wir haben Ihnen eine E-Mail" in page.content()
+    page.get_by_text("Wir haben Ihnen eine E-Mail").wait_for()
 
 
 def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_demo_server, page, users, mail_server):
@@ -74,7 +74,7 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     check(organiser, "participants")
     organiser.get_by_label("Plätze", exact=True).fill("1")
     organiser.get_by_role("button", name="Plätze speichern").click()
-    assert "Die Platzzahl wurde gespeichert." in organiser.content()
+    organiser.get_by_text("Die Platzzahl wurde gespeichert.").wait_for()  # after the redirect
 
     # Amal finds the round, opens the form, forgets her e-mail first
     page.goto(f"{url}/veranstaltungen/{DEMO_ROUND}")
@@ -84,6 +84,7 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     check(page, "registration form")
     page.get_by_label("Ihr Name").fill("Amal Haddad")
     page.click("input[type=submit][value='Verbindlich anmelden']")
+    page.locator("#fehler").wait_for()  # the answer page, not the form still on screen
     assert page.evaluate("document.activeElement.id") == "fehler"  # the summary has the focus
     page.click("#fehler a[href='#email']")
     assert page.evaluate("document.activeElement.id") == "email"
@@ -91,7 +92,7 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     page.fill("#email", "amal@example.org")
     page.check("#consent")
     page.click("input[type=submit][value='Verbindlich anmelden']")
-    assert "Wir haben Ihnen eine E-Mail" in page.content()
+    page.get_by_text("Wir haben Ihnen eine E-Mail").wait_for()
     check(page, "the neutral answer")
     register_on_the_public_page(page, url, "Bilal Demir", "bilal@example.org")
 
@@ -108,10 +109,10 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     assert "Ihr Platz ist bestätigt" in page.content()
     check(page, "personal page")
     page.click("text=Von der Veranstaltung abmelden")
-    assert "Wirklich abmelden?" in page.content()
+    page.get_by_text("Wirklich abmelden?").wait_for()
     check(page, "the cancel question")
     page.click("button:has-text('Ja, abmelden')")
-    assert "Sie sind abgemeldet" in page.content()
+    page.get_by_text("Sie sind abgemeldet.").first.wait_for()
 
     arrived = mail_server(app)
     assert [s for s, _b in arrived["amal@example.org"]] == [
@@ -129,7 +130,7 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     organiser.fill("#q", "bil")
     organiser.get_by_role("button", name="Suchen").click()
     organiser.click("button:has-text('Bilal Demir')")
-    assert "1 von 1 eingecheckt" in organiser.content()
+    organiser.get_by_text("1 von 1 eingecheckt").wait_for()
     organiser.goto(f"{url}/veranstaltungen/{DEMO_ROUND}/teilnehmende")
     with organiser.expect_download() as download:
         organiser.get_by_role("link", name="CSV").click()
