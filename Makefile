@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 LINT := tools/cypher-lint
+AXE := tools/axe
 
 .PHONY: run test lint-deps browser neo4j translations clean
 MO := netzwerk/translations/en/LC_MESSAGES/messages.mo
@@ -12,7 +13,7 @@ run: $(VENV)/.run-installed $(MO) $(if $(filter neo4j-embedded,$(NETZWERK_DATABA
 	$(BIN)/netzwerk run --demo
 
 # every store test runs on FalkorDB and on Neo4j 5.26 (PYTEST_ARGS="--backend falkordb" for one half)
-test: $(VENV)/.test-installed $(MO) $(LINT)/node_modules/.installed browser neo4j
+test: $(VENV)/.test-installed $(MO) $(LINT)/node_modules/.installed $(AXE)/node_modules/.installed browser neo4j
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/.venv-ok:
@@ -31,6 +32,11 @@ $(VENV)/.test-installed: pyproject.toml $(VENV)/.venv-ok
 
 $(LINT)/node_modules/.installed: $(LINT)/package.json $(LINT)/package-lock.json
 	cd $(LINT) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+# axe-core for the accessibility checks in the browser tests (injected from node_modules)
+$(AXE)/node_modules/.installed: $(AXE)/package.json $(AXE)/package-lock.json
+	cd $(AXE) && npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 # Debian's Chromium for the browser tests: installed in CI, optional elsewhere.
@@ -55,4 +61,4 @@ neo4j:
 	@tools/ensure-neo4j
 
 clean:
-	rm -rf $(VENV) $(LINT)/node_modules tools/neo4j/target
+	rm -rf $(VENV) $(LINT)/node_modules $(AXE)/node_modules tools/neo4j/target

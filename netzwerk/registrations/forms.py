@@ -118,6 +118,31 @@ class InvitationForm(Form):
     submit = SubmitField(_l("Einladung senden"))
 
 
+class InviteFilterForm(Form):
+    """Who to invite from the network (a GET form: it only narrows the list). The choices come
+    in through __init__; `knows` only for roles that may read who knows whom."""
+    class Meta:
+        csrf = False
+
+    district = SelectField(_l("Stadtteil"), description=_l("mit allen Stadtbezirken und Quartieren darin"))
+    field = SelectField(_l("Handlungsfeld"))
+    round_table = SelectField(_l("Runder Tisch"))
+    knows = SelectField(_l("Kennt jemanden bei"), description=_l("Wer jemanden kennt, der dort arbeitet "
+                                                                 "(nur für Koordination und Administration)."))
+    show = SubmitField(_l("Liste zeigen"))
+
+    def __init__(self, *args, districts=(), fields=(), round_tables=(), actors=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        anything = [("", _l("alle"))]
+        self.district.choices = anything + list(districts)
+        self.field.choices = anything + list(fields)
+        self.round_table.choices = anything + list(round_tables)
+        if actors is None:
+            del self.knows
+        else:
+            self.knows.choices = anything + list(actors)
+
+
 class OrganiserForm(Form):
     email = StringField(_l("E-Mail des Zugangs"), [DataRequired(_l("Bitte ausfüllen."))])
     submit = SubmitField(_l("Hinzufügen"))

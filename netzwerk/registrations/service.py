@@ -14,8 +14,9 @@ from zoneinfo import ZoneInfo
 
 from ..auth.service import is_valid_email, normalise_email
 from ..clock import now_millis
-from ..errors import Closed, DomainError, NotFound
+from ..errors import Closed, DomainError, Forbidden, NotFound
 from ..text import fold, new_uid
+from ..vocabularies import FIELDS_OF_ACTION
 from .questions import MAX_QUESTIONS, Question, dump_questions, load_questions
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -331,6 +332,60 @@ class Registrations:
 
     def invitations(self, event_uid):
         return self.store.read("registrations/list_invitations", event=event_uid)
+
+    # --- invitations from the graph ----------------------------------------------------------
+    def invitation_filter_options(self, *, with_knows):
+        """The choices of the filters: districts, fields of action, round tables; the actors for
+        "knows someone in" only when the viewer may read KNOWS (None otherwise)."""
+        def options(label):
+            return [(row["uid"], row["name"]) for row in self.store.read("register/list_entry_options", label=label)]
+        return {"districts": options("District"), "fields": list(FIELDS_OF_ACTION),
+                "round_tables": options("RoundTable"), "actors": options("Actor") if with_knows else None}
+
+    def invitation_candidates(self, event_uid, *, district="", field="", round_table="", knows="",
+                              with_knows=False, with_contacts=False):
+        """The people who match every given filter, in name order: {uid, name, actors, has_email,
+        invitable, invitation (state or None), email (only with_contacts)}. `knows` reads the
+        private KNOWS links: refused unless with_knows."""
+        if knows and not with_knows:
+            raise Forbidden("Wer wen kennt, sehen nur Koordination und Administration.")
+        if field and field not in dict(FIELDS_OF_ACTION):
+            raise DomainError("Dieses Handlungsfeld gibt es nicht.")
+        districts = None
+        if district:  # the area: the district and everything below it, computed once
+            districts = [district] + [row["uid"] for row in
+                                      self.store.read("register/list_district_uids_in_area", district=district)]
+        rows = self.store.read("registrations/list_invitation_candidates", event=event_uid, districts=districts,
+                               field=field or None, round_table=round_table or None, knows=knows or None)
+        result = []
+        for row in rows:
+            row = dict(row)
+            row["has_email"] = bool(row["has_email"]) and is_valid_email(row["email"] or "")
+            row["invitable"] = row["has_email"] and row["invitation"] is None
+            if not with_contacts:
+                row.pop("email")
+            result.append(row)
+        return result
+
+    def invite_people(self, event_uid, person_uids, link_for, by, **filters):
+        """Invites the chosen people, each with a personal link through the outbox; only people the
+        same filters list, who have an e-mail and are not yet invited. Returns (invited, skipped)."""
+        self.event(event_uid)
+        chosen = set(person_uids)
+        candidates = {row["uid"]: row for row in self.invitation_candidates(event_uid, with_contacts=True, **filters)}
+        now, rows = berlin_now(), []
+        for uid in chosen:
+            row = candidates.get(uid)
+            if row is None or not row["invitable"]:
+                continue
+            token = secrets.token_urlsafe(32)
+            rows.append({"person": uid,
+                         "invitation": {"uid": new_uid(), "email_key": normalise_email(row["email"]),
+                                        "token_hash": token_hash(token), "created_at": now, "created_by": by,
+                                        "source": "network"},
+                         "message": self._message(now, link_for(token), uid=new_uid())})
+        made = self.store.write("registrations/create_person_invitations", event=event_uid, rows=rows) if rows else []
+        return len(made), len(chosen) - len(made)
 
     # --- who organises what ---------------------------------------------------------------------
     def can_manage(self, user, event_uid):

@@ -16,6 +16,7 @@ Organisers of the event, coordinators and admins (checked per event on the serve
   /veranstaltungen/<uid>/einlass                     check-in on a phone: search, one tap, counts
   /veranstaltungen/<uid>/anmeldung/fragen            the event's own questions
   /veranstaltungen/<uid>/einladungen                 personal invitations and their state
+  /veranstaltungen/<uid>/einladungen/netzwerk        invite people from the graph: filter, check the list, send
   /veranstaltungen/<uid>/postausgang                 the event's outbox (read it without SMTP)
   /veranstaltungen/<uid>/organisation                who organises it (coordinators, admins)
 """
@@ -36,7 +37,7 @@ from ..fields import Field, FieldError
 from ..register.exports import spreadsheet_response
 from ..store import StoreUnavailable
 from . import bp, outbox, registrations
-from .forms import (CapacityForm, ConfirmForm, InvitationForm, OrganiserForm, QuestionsForm,
+from .forms import (CapacityForm, ConfirmForm, InvitationForm, InviteFilterForm, OrganiserForm, QuestionsForm,
                     answers_form_class, answers_of, fill, question_rows, registration_form_class)
 from .questions import Question, answers_text
 from .service import CONSENT_TEXT, NETWORK_CONSENT_TEXT, berlin_now, window_state
@@ -382,8 +383,44 @@ def invitations(uid):
         flash(_("Die Einladung an {email} liegt im Postausgang.", email=form.email.data), "success")
         return redirect(url_for("registrations.invitations", uid=uid))
     return render_template("registrations/invitations.html", event=event, form=form,
-                           invitations=registrations().invitations(uid), labels=INVITATION_LABELS), \
+                           invitations=registrations().invitations(uid), labels=INVITATION_LABELS,
+                           with_contacts=current_user.can("contacts.read")), \
         400 if form.errors else 200
+
+
+def _invite_filters(values):
+    """The filters of an invitation list, from the query string (the list) or the form (sending)."""
+    return {name: (values.get(name) or "").strip()[:100] for name in ("district", "field", "round_table", "knows")}
+
+
+@bp.route("/veranstaltungen/<uid>/einladungen/netzwerk", methods=["GET", "POST"])
+@permission_required("events.manage")
+def invite_from_network(uid):
+    event = _managed_event(uid)
+    service = registrations()
+    with_knows = current_user.can("contacts.read")  # KNOWS is private: coordinators and admins
+    if request.method == "POST":
+        if not ConfirmForm().validate_on_submit():
+            raise DomainError("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.")
+        invited, skipped = service.invite_people(
+            uid, request.form.getlist("person")[:1000],
+            lambda token: url_for("registrations.register", uid=uid, einladung=token, _external=True),
+            current_user.name, with_knows=with_knows, **_invite_filters(request.form))
+        flash(_("{count} Einladungen liegen im Postausgang.", count=invited)
+              + (" " + _("{count} Personen wurden übersprungen (ohne E-Mail oder schon eingeladen).",
+                         count=skipped) if skipped else ""), "success")
+        return redirect(url_for("registrations.invitations", uid=uid))
+    options = service.invitation_filter_options(with_knows=with_knows)
+    form = InviteFilterForm(request.args, districts=options["districts"],
+                            fields=[(code, _(label)) for code, label in options["fields"]],
+                            round_tables=options["round_tables"], actors=options["actors"])
+    filters = _invite_filters(request.args)
+    candidates = None
+    if "show" in request.args:
+        candidates = service.invitation_candidates(uid, with_knows=with_knows,
+                                                   with_contacts=current_user.can("contacts.read"), **filters)
+    return render_template("registrations/invite_from_network.html", event=event, form=form, filters=filters,
+                           candidates=candidates, confirm=ConfirmForm(), labels=INVITATION_LABELS)
 
 
 @bp.route("/veranstaltungen/<uid>/postausgang")

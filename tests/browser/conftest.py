@@ -6,6 +6,7 @@ they fail instead, because `make test` installs it there.
 import os
 import shutil
 import threading
+from datetime import datetime
 
 import pytest
 from werkzeug.serving import make_server
@@ -32,7 +33,18 @@ def chromium_path():
 @pytest.fixture
 def live_server(store, tmp_path):
     """The app with the demo data, served on a free local port in a thread."""
-    load_seed(store, PROJECT_ROOT / "seed", "2026-01-01T00:00:00")
+    yield from _serve(store, tmp_path, "2026-01-01T00:00:00")
+
+
+@pytest.fixture
+def live_demo_server(store, tmp_path):
+    """Like live_server, with the demo data dated from today as `make run` loads it: the demo
+    Expert/innenrunde lies ahead with its registration open."""
+    yield from _serve(store, tmp_path, datetime.now().strftime("%Y-%m-%dT%H:%M:%S"))
+
+
+def _serve(store, tmp_path, today):
+    load_seed(store, PROJECT_ROOT / "seed", today)
     app = create_app(TestConfig(tmp_path), store=store)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
