@@ -50,9 +50,15 @@ def redis_children(data_dir):
     return [int(pid) for pid in out.stdout.split()]
 
 
-def stop_with_ctrl_c(process):
+def stop_with_ctrl_c(process, timeout=60):
     process.send_signal(signal.SIGINT)
-    output, _ = process.communicate(timeout=30)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        # never leave the app (and through it its database) running after a failed test
+        process.kill()
+        output, _ = process.communicate()
+        pytest.fail(f"netzwerk run did not stop within {timeout} s of Ctrl-C:\n{output}")
     return output
 
 
