@@ -26,8 +26,11 @@ def start(data_dir, port, database_url=None):
     env.pop("NETZWERK_DATABASE_URL", None)
     if database_url:
         env["NETZWERK_DATABASE_URL"] = database_url
+    # Ctrl-C as in a terminal: a suite started in the background (`make test &`) ignores SIGINT,
+    # and a child would inherit that and never stop
     return subprocess.Popen([NETZWERK, "run", "--demo", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
 
 
 def wait_healthy(process, port, timeout=60):
