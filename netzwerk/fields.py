@@ -526,6 +526,9 @@ TYPES = {cls.key: cls() for cls in (FieldType, TextArea, Markdown, Choice, Multi
                                     Url, Time, Date, DateTime, YesNo)}
 
 
+_CHOICE_LABELS = {}  # id(Field) -> {code: German label}; fields are module constants
+
+
 @dataclass(frozen=True)
 class Field:
     """One field of a kind (or of a link, or of an event's question form)."""
@@ -582,7 +585,10 @@ class Field:
             term = added_terms(self.vocabulary).get(code)
             if term is not None:
                 return term.en if term.en and current_language() == "en" else term.de
-        return gettext(dict(self.choices).get(code, str(code)))
+        labels = _CHOICE_LABELS.get(id(self))
+        if labels is None:  # a list page asks for a label per cell: not a dict per call
+            labels = _CHOICE_LABELS[id(self)] = dict(self.choices)
+        return gettext(labels.get(code, str(code)))
 
     def options(self):
         """(code, label in the UI's language) of every choice: forms and list filters."""
