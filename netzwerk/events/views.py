@@ -29,6 +29,7 @@ from ..extensions import login_manager
 from ..i18n import gettext as _
 from ..register import register, suggest_url
 from ..register.forms import ConfirmForm, entry_form, form_values, link_form
+from ..register.link_forms import link_form_html
 from ..register.model import KINDS, LINKS
 from ..register.views import _differs, _form_links
 from . import bp, events
@@ -162,12 +163,11 @@ def show_entry(uid):
         register_sections, _others = register().link_sections(EVENTS, uid)
         for section in register_sections:
             section["index"] = LINKS.index(section["link"])
-            section["form"] = link_form(section["link"], section["direction"], suggest_url(section["other"]),
-                                        prefix=f"l{section['index']}{section['direction']}")
+            section["form_html"] = link_form_html(EVENTS, uid, section)
             sections.append(section)
     return render_template(
         "events/detail.html", kind=EVENTS, entry=event, details=events().details(uid, _logged_in()),
-        sections=sections, can_manage=can_manage, logged_in=_logged_in(),
+        sections=sections, can_manage=can_manage, can_edit=can_manage, logged_in=_logged_in(),
         history=register().history(EVENTS, uid) if _logged_in() else [],
         attachment_form=AttachmentForm() if can_manage else None,
         dates_form=DatesForm() if can_manage else None, confirm=ConfirmForm(), now=now_iso()[:16])

@@ -8,19 +8,16 @@
   /<kind>/<uid>/verbindungen/<n>/<dir>      add a link (POST)
   /<kind>/<uid>/verbindungen/<n>/<dir>/<other>/entfernen   remove a link (POST)
 """
-from urllib.parse import quote
-
 from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
-from flask_wtf.csrf import generate_csrf
-from markupsafe import Markup, escape
 
 from ..auth import permission_required
 from ..errors import Conflict, DomainError, NotFound
-from ..i18n import current_language, gettext as _
+from ..i18n import gettext as _
 from . import bp, register, suggest_url
 from .exports import export_response
 from .forms import ConfirmForm, entry_form, form_values, link_form
+from .link_forms import link_form_html
 from .model import FORM_LINKS, LINK_REQUIRED, COLUMN_LABELS, KINDS, LINKS
 
 def _with_private():
@@ -134,7 +131,7 @@ def show_entry(kind, uid):
     for section in sections:
         section["index"] = LINKS.index(section["link"])
         if can_edit:
-            section["form_html"] = _link_form_html(kind, uid, section)
+            section["form_html"] = link_form_html(kind, uid, section)
     return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
                            others=others, history=register().history(kind, uid, with_private=_with_private()), can_edit=can_edit,
                            confirm=ConfirmForm(), with_private=with_private)
@@ -200,26 +197,6 @@ def _link_from_url(kind, index, direction):
     if link.private and not _with_private():
         raise NotFound()
     return link
-
-
-_UID, _TOKEN = "uid-placeholder", "csrf-placeholder"
-_link_forms = {}  # (kind, link index, direction, language) -> the empty form's HTML, with placeholders
-
-
-def _link_form_html(kind, uid, section):
-    """The add-link form of a section. An empty form renders the same for every entry but for
-    its URL and CSRF token, and WTForms took half of a detail page's time to render the ten of
-    them: rendered once per language, then only those two are filled in."""
-    key = (kind.key, section["index"], section["direction"], current_language())
-    html = _link_forms.get(key)
-    if html is None:
-        # the entry to link comes from a type-ahead, not a select of every entry
-        form = link_form(section["link"], section["direction"],
-                         suggest_url(section["other"]),
-                         prefix=f"l{section['index']}{section['direction']}")
-        html = render_template("register/_link_form.html", form=form, section=section, kind=kind, uid=_UID)
-        html = _link_forms[key] = html.replace(generate_csrf(), _TOKEN)
-    return Markup(html.replace(_UID, str(escape(quote(uid, safe="")))).replace(_TOKEN, generate_csrf()))
 
 
 @bp.route("/<kind:kind>/<uid>/verbindungen/<int:index>/<direction>", methods=["POST"])
