@@ -526,9 +526,6 @@ TYPES = {cls.key: cls() for cls in (FieldType, TextArea, Markdown, Choice, Multi
                                     Url, Time, Date, DateTime, YesNo)}
 
 
-_CHOICE_LABELS = {}  # id(Field) -> {code: German label}; fields are module constants
-
-
 @dataclass(frozen=True)
 class Field:
     """One field of a kind (or of a link, or of an event's question form)."""
@@ -585,9 +582,10 @@ class Field:
             term = added_terms(self.vocabulary).get(code)
             if term is not None:
                 return term.en if term.en and current_language() == "en" else term.de
-        labels = _CHOICE_LABELS.get(id(self))
+        labels = self.__dict__.get("_labels")
         if labels is None:  # a list page asks for a label per cell: not a dict per call
-            labels = _CHOICE_LABELS[id(self)] = dict(self.choices)
+            labels = dict(self.choices)
+            object.__setattr__(self, "_labels", labels)  # frozen, but this is derived, not state
         return gettext(labels.get(code, str(code)))
 
     def options(self):
