@@ -84,3 +84,14 @@ def test_a_registration_keeps_stable_reads_cached_and_retires_the_others(store, 
     # an ordinary write (a changed capacity) retires the stable reads too
     service.set_capacity(uid, 3)
     assert service.form_event(uid)["capacity"] == 3
+
+
+def test_the_unlocked_control_decides_from_an_earlier_count(store):
+    """The control of the concurrency proof (test only): places counted by a read, the status
+    decided in Python, then written. One at a time it behaves; only concurrency breaks it (the
+    proof runs it under gunicorn, where this process does not see the query run)."""
+    uid = make_event(store, capacity=1)
+    service = Registrations(store, secret_key="test", address_limit=0, event_limit=0, unlocked=True)
+    made = [_register(service, uid, i) for i in range(2)]
+    assert [m.status for m in made] == ["confirmed", "waitlisted"]
+    assert sum(r["status"] == "confirmed" for r in service.participants(uid)) == 1
