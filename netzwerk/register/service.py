@@ -63,14 +63,16 @@ class Register:
                 filters[spec.name] = _choice_code(kind.field(spec.field), filters[spec.name])
         linked = {spec.name for spec in kind.filters if spec.entries}  # answered by _within
         params = dict(q=fold(q), order=order if order in ("name", "updated") else "name",
-                      descending=bool(descending), within=self._within(kind, filters),
-                      **{k: v for k, v in filters.items() if k not in linked})
-        rows = self.store.read(f"register/list_{kind.key}", skip=(page - 1) * per_page,
-                               limit=per_page, **params)
+                      descending=bool(descending), **{k: v for k, v in filters.items() if k not in linked})
+        query = f"register/list_{kind.key}"
+        within = self._within(kind, filters)
+        if within is not None:  # starts from the allowed uids instead of testing every node
+            query, params["within"] = query + "_within", within
+        rows = self.store.read(query, skip=(page - 1) * per_page, limit=per_page, **params)
         if rows:
             total = rows[0]["total"]
         elif page > 1:  # past the last page: the total still tells how many there are
-            first = self.store.read(f"register/list_{kind.key}", skip=0, limit=1, **params)
+            first = self.store.read(query, skip=0, limit=1, **params)
             total = first[0]["total"] if first else 0
         else:
             total = 0
@@ -159,8 +161,9 @@ class Register:
             return None
 
     def options(self, kind):
-        return [(row["uid"], row["name"]) for row in
-                self.store.read("register/list_entry_options", label=kind.label)]
+        """(uid, name) of every entry of a kind that filters choose from (districts, actors,
+        round tables), in name order."""
+        return [(row["uid"], row["name"]) for row in self.store.read(f"register/list_{kind.item}_options")]
 
     def values(self, kind, property_name, is_list):
         query = "register/list_tag_values" if is_list else "register/list_text_values"

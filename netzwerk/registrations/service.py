@@ -337,10 +337,10 @@ class Registrations:
     def invitation_filter_options(self, *, with_knows):
         """The choices of the filters: districts, fields of action, round tables; the actors for
         "knows someone in" only when the viewer may read KNOWS (None otherwise)."""
-        def options(label):
-            return [(row["uid"], row["name"]) for row in self.store.read("register/list_entry_options", label=label)]
-        return {"districts": options("District"), "fields": list(FIELDS_OF_ACTION),
-                "round_tables": options("RoundTable"), "actors": options("Actor") if with_knows else None}
+        def options(item):
+            return [(row["uid"], row["name"]) for row in self.store.read(f"register/list_{item}_options")]
+        return {"districts": options("district"), "fields": list(FIELDS_OF_ACTION),
+                "round_tables": options("round_table"), "actors": options("actor") if with_knows else None}
 
     def invitation_candidates(self, event_uid, *, district="", field="", round_table="", knows="",
                               with_knows=False, with_contacts=False):

@@ -1,13 +1,11 @@
 // name: list_actors
 // mode: read
-// params: q, actor_kind, field, within, order, descending, skip, limit
-// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
+// params: q, actor_kind, field, order, descending, skip, limit
 // returns: one row per Actor on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Actor)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($actor_kind = '' OR n.kind = $actor_kind)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
-  AND ($within IS NULL OR n.uid IN $within)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
 WITH count(n) AS total
@@ -15,7 +13,6 @@ MATCH (n:Actor)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($actor_kind = '' OR n.kind = $actor_kind)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
-  AND ($within IS NULL OR n.uid IN $within)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid

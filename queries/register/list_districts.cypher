@@ -1,19 +1,16 @@
 // name: list_districts
 // mode: read
-// params: q, type, within, order, descending, skip, limit
-// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
+// params: q, type, order, descending, skip, limit
 // returns: one row per District on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:District)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($type = '' OR n.type = $type)
-  AND ($within IS NULL OR n.uid IN $within)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
 WITH count(n) AS total
 MATCH (n:District)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($type = '' OR n.type = $type)
-  AND ($within IS NULL OR n.uid IN $within)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid

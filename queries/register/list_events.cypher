@@ -1,19 +1,16 @@
 // name: list_events
 // mode: read
-// params: q, field, within, order, descending, skip, limit
-// within: the uids a district or organiser filter allows (from list_uids_in_area and friends), or null
+// params: q, field, order, descending, skip, limit
 // returns: one row per Event on the page, each with the total number of matches (two passes: count,
 //          then one ordered page); the register's view of events (API, exports): every event, whatever
 //          its visibility, for logged-in users; the public pages use events/list_events
 MATCH (n:Event)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
-  AND ($within IS NULL OR n.uid IN $within)
 WITH count(n) AS total
 MATCH (n:Event)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
-  AND ($within IS NULL OR n.uid IN $within)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid

@@ -1,12 +1,10 @@
 // name: list_needs
 // mode: read
-// params: q, field, within, language, target_group, status, order, descending, skip, limit
-// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
+// params: q, field, language, target_group, status, order, descending, skip, limit
 // returns: one row per Need on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Need)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR n.field = $field)
-  AND ($within IS NULL OR n.uid IN $within)
   AND ($language = '' OR n.language = $language)
   AND ($target_group = '' OR n.target_group = $target_group)
   AND ($status = '' OR n.status = $status)
@@ -16,7 +14,6 @@ WITH count(n) AS total
 MATCH (n:Need)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR n.field = $field)
-  AND ($within IS NULL OR n.uid IN $within)
   AND ($language = '' OR n.language = $language)
   AND ($target_group = '' OR n.target_group = $target_group)
   AND ($status = '' OR n.status = $status)

@@ -1,17 +1,14 @@
 // name: list_people
 // mode: read
-// params: q, within, order, descending, skip, limit
-// within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
+// params: q, order, descending, skip, limit
 // returns: one row per Person on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Person)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($within IS NULL OR n.uid IN $within)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
 WITH count(n) AS total
 MATCH (n:Person)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($within IS NULL OR n.uid IN $within)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid

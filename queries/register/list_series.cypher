@@ -1,16 +1,13 @@
 // name: list_series
 // mode: read
-// params: q, within, order, descending, skip, limit
-// within: always null (series have no area filter), kept for the register's one list call
+// params: q, order, descending, skip, limit
 // returns: one row per Series on the page, each with the total number of matches (two passes: count,
 //          then one ordered page) and the number of its dates
 MATCH (n:Series)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($within IS NULL OR n.uid IN $within)
 WITH count(n) AS total
 MATCH (n:Series)
 WHERE ($q = '' OR n.search CONTAINS $q)
-  AND ($within IS NULL OR n.uid IN $within)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
          n.name_key, n.uid

@@ -68,6 +68,10 @@ def list_calls(kind):
         elif spec.entries == "districts":
             for district in ("dortmund", "do-brackel", "do-scharnhorst", "duesternort", "bremerhaven"):
                 yield dict(filters={spec.name: seed_uid("District", district)})
+            # the _within queries order and cut pages like the plain ones
+            yield dict(filters={spec.name: seed_uid("District", "dortmund")}, order="updated",
+                       descending=True, page=2, per_page=2)
+            yield dict(filters={spec.name: seed_uid("District", "dortmund")}, q="dortmund")
         elif spec.entries == "actors":
             yield dict(filters={spec.name: seed_uid("Actor", "horizont")})
 

@@ -17,7 +17,7 @@ def create(store, uid, name="Caritas Dortmund"):
 
 
 def names(store):
-    rows = store.read("register/list_actors", q="", actor_kind="", field="", within=None,
+    rows = store.read("register/list_actors", q="", actor_kind="", field="",
                       order="name", descending=False, skip=0, limit=25)
     return [row["props"]["name"] for row in rows]
 
@@ -84,4 +84,4 @@ def test_the_cache_header_takes_yes_or_no_only(tmp_path):
     catalog = QueryCatalog(PROJECT_ROOT / "queries")
     assert not catalog.get("auth/get_login_by_email", "read", {"email"}).cache
     assert catalog.get("register/list_actors", "read",
-                       {"q", "actor_kind", "field", "within", "order", "descending", "skip", "limit"}).cache
+                       {"q", "actor_kind", "field", "order", "descending", "skip", "limit"}).cache

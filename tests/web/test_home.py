@@ -25,7 +25,7 @@ def test_start_page_counts_the_seeded_graph(client, auth, users, store):
     html = client.get("/").get_data(as_text=True)
     counts = counts_on(html)
     assert counts["actors"] == 24 and counts["districts"] == 22 and counts["round_tables"] == 2
-    assert counts["open_needs"] == len([r for r in store.read("register/list_needs", q="", field="", within=None,
+    assert counts["open_needs"] == len([r for r in store.read("register/list_needs", q="", field="",
                                         language="", target_group="", status="open", order="name",
                                         descending=False, skip=0, limit=100)])
     assert "Runder Tisch „Mit:Menschen“ – Halbjahrestreffen (Demo)" in html

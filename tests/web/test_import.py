@@ -64,12 +64,12 @@ def test_dry_run_then_import_then_import_again_changes_nothing(coordinator, stor
     page = check(coordinator, "actors", DORTMUND_ACTORS.encode()).get_data(as_text=True)
     assert "3 neu" in page
     import_file(coordinator, "actors", DORTMUND_ACTORS.encode())
-    before = store.read("register/list_actors", q="", actor_kind="", field="", within=None, order="name",
+    before = store.read("register/list_actors", q="", actor_kind="", field="", order="name",
                         descending=False, skip=0, limit=50)
     again = check(coordinator, "actors", DORTMUND_ACTORS.encode()).get_data(as_text=True)
     assert "0 neu, 0 geändert, 3 unverändert, 0 abgelehnt" in again
     import_file(coordinator, "actors", DORTMUND_ACTORS.encode())
-    after = store.read("register/list_actors", q="", actor_kind="", field="", within=None, order="name",
+    after = store.read("register/list_actors", q="", actor_kind="", field="", order="name",
                        descending=False, skip=0, limit=50)
     assert after == before, "importing the same file twice changes nothing, not even versions"
 

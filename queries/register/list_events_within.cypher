@@ -1,0 +1,25 @@
+// name: list_events_within
+// mode: read
+// params: q, field, within, order, descending, skip, limit
+// within: the uids a district, actor or organiser filter allows (list_events without
+//         such a filter): each found by its uid index, where `n.uid IN $within` on every
+//         node would cost nodes x uids
+// returns: one row per Event on the page, each with the total number of matches (two passes: count,
+//          then one ordered page); the register's view of events (API, exports): every event, whatever
+//          its visibility, for logged-in users; the public pages use events/list_events
+UNWIND $within AS allowed
+MATCH (n:Event {uid: allowed})
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($field = '' OR $field IN coalesce(n.fields, []))
+WITH count(n) AS total
+UNWIND $within AS allowed
+MATCH (n:Event {uid: allowed})
+WHERE ($q = '' OR n.search CONTAINS $q)
+  AND ($field = '' OR $field IN coalesce(n.fields, []))
+WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
+         n.name_key, n.uid
+SKIP $skip LIMIT $limit
+RETURN total, n.uid AS uid, properties(n) AS props,
+       [(n)-[:ORGANISED_BY]->(a:Actor) | a.name] AS organisers,
+       [(n)-[:IN]->(d:District) | d.name] AS districts

@@ -1,0 +1,23 @@
+// name: list_round_tables_within
+// mode: read
+// params: q, within, order, descending, skip, limit
+// within: the uids a district, actor or organiser filter allows (list_round_tables without
+//         such a filter): each found by its uid index, where `n.uid IN $within` on every
+//         node would cost nodes x uids
+// returns: one row per RoundTable on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
+UNWIND $within AS allowed
+MATCH (n:RoundTable {uid: allowed})
+WHERE ($q = '' OR n.search CONTAINS $q)
+// counted first, without sorting anything; then only one page is ordered (a top-k,
+// not a sort of every match collected into one list)
+WITH count(n) AS total
+UNWIND $within AS allowed
+MATCH (n:RoundTable {uid: allowed})
+WHERE ($q = '' OR n.search CONTAINS $q)
+WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
+ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
+         n.name_key, n.uid
+SKIP $skip LIMIT $limit
+RETURN total, n.uid AS uid, properties(n) AS props,
+       size([(a:Actor)-[:MEMBER_OF]->(n) | a]) AS members,
+       [(n)-[:ACTIVE_IN]->(d:District) | d.name] AS districts
