@@ -663,6 +663,16 @@ def value_html(spec, value):
     return value
 
 
+def with_selected(rendered_options, selected):
+    """Rendered <option>s (options_html with nothing selected) with one value selected: a
+    list page renders its filter choices once and only marks the chosen one per request."""
+    if selected is None or selected == "":
+        return rendered_options
+    value = escape(str(selected))
+    return Markup(str(rendered_options).replace(
+        '<option value="%s">' % value, '<option value="%s" selected>' % value, 1))
+
+
 def options_html(options, selected):
     """The <option>s of a select, escaped: a filter may offer hundreds of districts, and a
     Python loop renders them several times faster than a template loop."""

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from babel.support import Translations
 from flask import has_request_context, session
+from flask.globals import _cv_request
 from flask_babel import Babel, force_locale, format_datetime, format_decimal
 
 LANGUAGES = {"de": "Deutsch", "en": "English"}
@@ -41,11 +42,24 @@ def current_language():
     forced = getattr(_forced, "language", None)
     if forced:
         return forced
-    if not has_request_context():
+    context = _cv_request.get(None)
+    if context is None:
         return "de"
-    # German unless the user chose otherwise: the staff's browsers are often set to English
-    chosen = session.get("lang")
-    return chosen if chosen in LANGUAGES else "de"
+    # looked up once per request and kept on its context: a page asks a few hundred times
+    language = getattr(context, "netzwerk_language", None)
+    if language is None:
+        # German unless the user chose otherwise: the staff's browsers are often set to English
+        chosen = session.get("lang")
+        language = context.netzwerk_language = chosen if chosen in LANGUAGES else "de"
+    return language
+
+
+def choose_language(language):
+    """Keeps the user's choice in the session; the rest of this request speaks it too."""
+    session["lang"] = language
+    context = _cv_request.get(None)
+    if context is not None:
+        context.netzwerk_language = None
 
 
 @contextmanager

@@ -12,8 +12,10 @@ def fold(text):
     Applied to both the stored text and the query, so "Düsternort" is found by
     "dusternort", "duesternort" and "düster".
     """
-    text = unicodedata.normalize("NFKD", (text or "").casefold())
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = (text or "").casefold()
+    if not text.isascii():  # most names are ASCII: no accents to take off (a list page folds ~100)
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     for digraph, vowel in _DIGRAPHS:
         text = text.replace(digraph, vowel)
     return " ".join(text.split())

@@ -20,6 +20,7 @@ class Store:
         self.read_cache = ReadCache(read_cache_bytes) if read_cache_bytes else None
         self.stable_cache = ReadCache(read_cache_bytes // 4) if read_cache_bytes else None
         self._local = threading.local()  # the generation pinned for this thread's request
+        self._remembered = (None, {})      # (generation, {key: value}): see remember()
 
     # --- what the app calls -------------------------------------------------------------
     def read(self, query_name, /, **params):
@@ -43,6 +44,24 @@ class Store:
     def _generation_of(query, generation):
         """A stable read is keyed on the main counter alone; every other read on both."""
         return generation[0] if query.stable else generation
+
+    def remember(self, key, compute):
+        """compute(), kept in this process until the next write like a cached read: for values
+        derived from reads that every request would otherwise derive again (a list page's
+        rendered filter choices). Computed each time where the backend has no generation."""
+        generation = self._current_generation() if self.read_cache is not None else None
+        if generation is None:
+            return compute()
+        remembered_at, values = self._remembered
+        if remembered_at != generation:
+            values = {}
+            self._remembered = (generation, values)
+        if key not in values:
+            value = compute()
+            if self.generation() != generation:  # a write came in meanwhile: do not keep it
+                return value
+            values[key] = value
+        return values[key]
 
     def read_one(self, query_name, /, **params):
         """The first row of a read query, or None."""

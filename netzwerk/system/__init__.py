@@ -1,7 +1,7 @@
 """Health check and language choice."""
-from flask import Blueprint, jsonify, redirect, request, session, url_for
+from flask import Blueprint, jsonify, redirect, request, url_for
 
-from ..i18n import LANGUAGES
+from ..i18n import LANGUAGES, choose_language
 from ..safe_redirect import local_path
 from ..store_access import store
 
@@ -24,5 +24,5 @@ def healthz():
 def set_language():
     language = request.form.get("lang")
     if language in LANGUAGES:
-        session["lang"] = language
+        choose_language(language)
     return redirect(local_path(request.form.get("next")) or url_for("home.index"))

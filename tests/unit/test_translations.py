@@ -69,7 +69,8 @@ def test_plurals_and_formats_follow_the_language():
             == "1 Zeile kann nicht importiert werden"
         assert i18n.format_when("2026-11-23T11:57:23") == "23.11.2026, 11:57:23"
         assert i18n.format_number(0.25, 1) in ("0,2", "0,3")
-        session["lang"] = "en"
+        i18n.choose_language("en")  # the language is looked up once per request, so through this
+        assert session["lang"] == "en"
         from flask_babel import refresh
         refresh()  # the locale is chosen once per request; the next request would see it anyway
         assert i18n.ngettext("{count} Zeile kann nicht importiert werden", "{count} Zeilen können nicht importiert werden", 3) \
