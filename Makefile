@@ -50,7 +50,8 @@ $(MO): netzwerk/translations/en/LC_MESSAGES/messages.po $(VENV)/.run-installed
 # After adding or changing messages: extract them, merge them into the catalogue, then
 # translate the new entries in the .po (tests/unit/test_translations.py names any left out).
 translations: $(VENV)/.run-installed
-	$(BIN)/pybabel -q extract -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k FieldError \
+	@mkdir -p build
+	$(BIN)/pybabel -q extract --no-location --sort-output -F babel.cfg -k _l -k lazy_gettext -k ngettext:1,2 -k FieldError \
 	  -k DomainError -k ImportFileError -k BadInput -k Conflict -k NotFound -k Forbidden \
 	  -k Unauthorized -k FileRefused -o build/messages.pot .
 	$(BIN)/pybabel -q update -i build/messages.pot -d netzwerk/translations --no-fuzzy-matching

@@ -1,14 +1,19 @@
 """The whole network as JSON, and back: an export imported into an empty instance gives the same graph.
 
-Accounts, API tokens and the change history are not part of it. Loading is a unit of
-idempotent MERGE statements (the same ones the demo seed uses), so loading twice changes nothing.
+Accounts, API tokens and the change history are not part of it; the terms admins added to
+the vocabularies are, since entries carry their codes. Loading is a unit of idempotent MERGE
+statements (the same ones the demo seed uses), so loading twice changes nothing.
 """
+import re
+
+from ..clock import now_iso
 from ..fields import FieldError
 from ..i18n import gettext as _
 from ..input_guard import BadInput, json_body
 from .graph_plan import NODE_SECTIONS
 from .imports import ImportFileError
 from .model import KINDS, KINDS_BY_LABEL, LINKS
+from ..vocabularies import BUILTIN, Term, added_terms, also_known
 from .service import entry_props
 
 FORMAT = "netzwerk-graph/1"
@@ -21,10 +26,14 @@ LINK_QUERIES = {(link.type, KINDS[link.source].label, KINDS[link.target].label):
                 (link.query, tuple(p.name for p in link.props)) for link in LINKS}
 
 
+_CODE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # as vocabularies.service checks an admin's
+
+
 def export_graph(store):
     nodes = store.read("graph/export_nodes")
     relationships = store.read("graph/export_relationships")
-    return {"format": FORMAT, "nodes": nodes, "relationships": relationships}
+    terms = store.read("graph/export_terms")
+    return {"format": FORMAT, "terms": terms, "nodes": nodes, "relationships": relationships}
 
 
 def plan_graph(data):
@@ -42,18 +51,27 @@ def plan_graph(data):
         raise ImportFileError("Die Datei ist kein netzwerk-Export (erwartet: \"format\": \"{format}\").",
                               format=FORMAT)
     nodes, relationships = document.get("nodes", []), document.get("relationships", [])
-    if not isinstance(nodes, list) or not isinstance(relationships, list):
-        raise ImportFileError("„nodes“ und „relationships“ müssen Listen sein.")
+    terms = document.get("terms", [])  # absent in exports made before terms were carried
+    if not isinstance(nodes, list) or not isinstance(relationships, list) or not isinstance(terms, list):
+        raise ImportFileError("„terms“, „nodes“ und „relationships“ müssen Listen sein.")
     rows, links, problems, known = {}, {}, [], set()
-    for node in nodes:
+    new_terms = []
+    for term in terms:
         try:
-            label, props = _node(node)
+            new_terms += _term(term)
         except ValueError as reason:
             problems.append(str(reason))
-            continue
-        known.add(props["uid"])
-        rows.setdefault(label, []).append({"uid": props["uid"], "props": props,
-                                           "by": props.get("created_by") or "Import"})
+    # the file's own terms are valid codes of its entries
+    with also_known([Term(t["vocabulary"], t["code"], t["de"], t["en"], tuple(t["aliases"])) for t in new_terms]):
+        for node in nodes:
+            try:
+                label, props = _node(node)
+            except ValueError as reason:
+                problems.append(str(reason))
+                continue
+            known.add(props["uid"])
+            rows.setdefault(label, []).append({"uid": props["uid"], "props": props,
+                                               "by": props.get("created_by") or "Import"})
     for rel in relationships:
         if not isinstance(rel, dict):
             problems.append(_("Eine Beziehung ist kein Objekt"))
@@ -78,10 +96,30 @@ def plan_graph(data):
                                             **{f: props.get(f) for f in fields}})
     if problems:
         raise ImportFileError("Der Export kann nicht geladen werden: {problems}", problems="; ".join(problems[:5]))
-    steps = [(NODE_QUERIES[label], {"rows": label_rows}) for label, label_rows in rows.items()]
+    steps = [("graph/merge_terms", {"terms": new_terms, "now": now_iso(), "by": "Import"})] if new_terms else []
+    steps += [(NODE_QUERIES[label], {"rows": label_rows}) for label, label_rows in rows.items()]
     steps += [(query, {"links": query_links}) for query, query_links in links.items()]
-    counts = {"nodes": sum(len(r) for r in rows.values()), "relationships": sum(len(l) for l in links.values())}
+    counts = {"nodes": sum(len(r) for r in rows.values()), "relationships": sum(len(l) for l in links.values()),
+              "terms": len(new_terms)}
     return steps, counts
+
+
+def _term(term):
+    """[the term as merge_terms takes it] for an added term of the file, [] when this instance
+    knows its code already (built in or added here); ValueError with the German reason."""
+    if not isinstance(term, dict) or term.get("vocabulary") not in BUILTIN:
+        raise ValueError(_("Ein Begriff ist kein Objekt mit einer bekannten „vocabulary“"))
+    code, de, en, aliases = term.get("code"), term.get("de"), term.get("en") or "", term.get("aliases") or []
+    if not isinstance(code, str) or not _CODE.match(code) or len(code) > 40:
+        raise ValueError(_("Begriff „{code}“: der Code ist ungültig", code=_shown(code)))
+    if not isinstance(de, str) or not de.strip() or len(de) > 80 or not isinstance(en, str) or len(en) > 80 \
+            or not isinstance(aliases, list) or len(aliases) > 10 \
+            or not all(isinstance(a, str) and 0 < len(a) <= 80 for a in aliases):
+        raise ValueError(_("Begriff „{code}“: Bezeichnungen fehlen oder sind zu lang", code=code))
+    vocabulary = term["vocabulary"]
+    if code in dict(BUILTIN[vocabulary]) or code in added_terms(vocabulary):
+        return []
+    return [{"vocabulary": vocabulary, "code": code, "de": de.strip(), "en": en.strip(), "aliases": aliases}]
 
 
 def _shown(value, limit=80):

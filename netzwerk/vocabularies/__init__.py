@@ -11,6 +11,7 @@ of this request, read once per request (app context) through the loader the app 
 so no process keeps a copy that could drift from the other workers'. This module imports
 nothing of netzwerk: fields.py depends on it.
 """
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from flask import current_app, g, has_app_context
@@ -120,3 +121,23 @@ def forget_added_terms():
     """After a change of the terms: the rest of this request reads them again."""
     if has_app_context():
         g.pop("_added_terms", None)
+
+
+@contextmanager
+def also_known(terms):
+    """For the rest of the block, these Terms count as added too: a graph file that brings its
+    own terms is checked against them before they are written."""
+    if not terms:
+        yield
+        return
+    for vocabulary in BUILTIN:
+        added_terms(vocabulary)  # loaded once, then extended for the block
+    saved = g._added_terms
+    extended = {vocabulary: dict(codes) for vocabulary, codes in saved.items()}
+    for term in terms:
+        extended.setdefault(term.vocabulary, {})[term.code] = term
+    g._added_terms = extended
+    try:
+        yield
+    finally:
+        g._added_terms = saved

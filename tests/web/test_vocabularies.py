@@ -1,11 +1,13 @@
 """Vocabularies extendable by admins (issue 7): a term added on /begriffe is a choice in forms,
 the API and the import, a filter value, shown in the UI's language; built-in terms stay."""
+import json
+
 import pytest
 
 from netzwerk.store import ConstraintViolation
 
 from ..conftest import Browserless, post_form
-from .test_import import check, import_file
+from .test_import import check, empty_instance, import_file  # noqa: F401 (a fixture)
 from .test_register import create, uid_from
 
 
@@ -130,3 +132,29 @@ def test_the_store_refuses_a_second_term_with_the_same_code(store):
         store.write("vocabularies/create_term", **{**params, "de": "Tamil"})
     store.write("vocabularies/create_term", **{**params, "vocabulary": "fields"})  # another list: fine
     assert len(store.read("vocabularies/list_terms")) == 2
+
+
+def _export_with_a_term(admin):
+    add_term(admin, de="Tamilisch", en="Tamil", code="ta", aliases="tamil")
+    district = create(admin, "stadtteile", name="Düsternort", type="Stadtteil")
+    create(admin, "angebote", link_districts="Düsternort", link_districts_uid=district,
+           name="Sprachcafé Tamil", status="active", languages=["ta"])
+    exported = admin.get("/export/netzwerk.json").data
+    document = json.loads(exported)
+    assert [(t["vocabulary"], t["code"], t["de"], t["en"], t["aliases"]) for t in document["terms"]] == \
+        [("languages", "ta", "Tamilisch", "Tamil", ["tamil"])], "added terms travel with the export"
+    return exported, document
+
+
+def test_an_export_with_its_own_terms_loads_into_an_empty_instance(admin, empty_instance):
+    exported, document = _export_with_a_term(admin)
+    client, _ = empty_instance()
+    page = check(client, "graph", exported, "netzwerk.json").get_data(as_text=True)
+    assert "Dazu 1 Begriff, den es hier noch nicht gibt" in page, page
+    import_file(client, "graph", exported, "netzwerk.json")
+    assert json.loads(client.get("/export/netzwerk.json").data) == document
+    assert "Tamilisch" in client.get("/angebote?language=ta").get_data(as_text=True)
+
+    broken = dict(document, terms=[{"vocabulary": "languages", "code": "Tamil!", "de": "Tamilisch"}])
+    refused = check(client, "graph", json.dumps(broken).encode(), "netzwerk.json")
+    assert refused.status_code == 400 and "Begriff „Tamil!“: der Code ist ungültig" in refused.get_data(as_text=True)
