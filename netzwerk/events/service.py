@@ -60,6 +60,12 @@ class Events:
         self.on_capacity_change = on_capacity_change
 
     # --- reading ------------------------------------------------------------------------
+    def organiser_options(self, logged_in):
+        """(uid, name) of the actors organising an event this viewer may see: the organiser
+        filter's choices."""
+        return [(row["uid"], row["name"]) for row in
+                self.store.read("events/list_organiser_options", **audience(logged_in))]
+
     def get(self, uid, logged_in):
         """The event with its links and files, or NotFound; `Forbidden`-like checks are the
         caller's: `visible` says whether this viewer may read it."""

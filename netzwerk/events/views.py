@@ -24,14 +24,14 @@ from flask_login import current_user
 
 from ..auth import permission_required
 from ..clock import now_iso
-from ..errors import Conflict, DomainError, NotFound
+from ..errors import DomainError, NotFound
 from ..extensions import login_manager
 from ..i18n import gettext as _
-from ..register import register, suggest_url
-from ..register.forms import ConfirmForm, entry_form, form_values, link_form
+from ..register import register
+from ..register.forms import ConfirmForm, link_form
 from ..register.link_forms import link_form_html
 from ..register.model import KINDS, LINKS
-from ..register.views import _differs, _form_links
+from ..register.editing import create_page, edit_page
 from . import bp, events
 from .forms import AttachmentForm, DatesForm
 from .ical import calendar_bytes
@@ -89,7 +89,7 @@ def index():
                          per_page=per_page if per_page in PAGE_SIZES else 20, **filters)
     options = {
         "district": register().options(KINDS["districts"]),
-        "organiser": register().options(KINDS["actors"]),
+        "organiser": events().organiser_options(_logged_in()),
         "field": [(code, _(label)) for code, label in EVENTS.field("fields").choices],
     }
     return render_template("events/index.html", page=page, past=past, filters=filters, options=options,
@@ -135,23 +135,9 @@ def suggest():
 @bp.route("/veranstaltungen/neu", methods=["GET", "POST"])
 @permission_required("events.manage")
 def create_entry():
-    form = entry_form(EVENTS, suggest_url=suggest_url)
-    if request.method == "GET":
+    def defaults(form):
         form.visibility.data, form.status.data = "public", "draft"
-    if form.validate_on_submit():
-        links = _form_links(EVENTS, form, existing=None)
-        if links is not None:
-            try:
-                uid = events().create(form_values(EVENTS, form), current_user.name, links)
-            except Conflict:
-                raise  # a uid taken twice: the error page, as in the register
-            except DomainError as error:  # the dates do not fit together
-                form.form_errors.append(str(error))
-            else:
-                flash(_("{name} wurde angelegt.", name=form.name.data), "success")
-                return redirect(url_for("events.show_entry", uid=uid))
-    status = 400 if form.errors or form.form_errors else 200
-    return render_template("register/form.html", kind=EVENTS, form=form, entry=None), status
+    return create_page(EVENTS, lambda values, links: events().create(values, current_user.name, links), defaults)
 
 
 @bp.route("/veranstaltungen/<uid>")
@@ -176,33 +162,8 @@ def show_entry(uid):
 @bp.route("/veranstaltungen/<uid>/bearbeiten", methods=["GET", "POST"])
 @permission_required("events.manage")
 def edit_entry(uid):
-    entry = register().get(EVENTS, uid)
-    form = entry_form(EVENTS, entry if request.method == "GET" else None, suggest_url=suggest_url)
-    if form.validate_on_submit():
-        links = _form_links(EVENTS, form, existing=True)
-        if links is None:
-            return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400
-        try:
-            version = int(form.version.data)
-        except (TypeError, ValueError):
-            raise DomainError("Das Formular ist unvollständig. Bitte laden Sie die Seite neu.") from None
-        try:
-            events().update(uid, version, form_values(EVENTS, form), current_user.name)
-        except Conflict as conflict:
-            current = register().get(EVENTS, uid)
-            form.version.data = current["version"]
-            differences = [(spec, current.get(spec.name)) for spec in EVENTS.fields
-                           if _differs(spec.parse(form[spec.name].data), current.get(spec.name))]
-            return render_template("register/form.html", kind=EVENTS, form=form, entry=current,
-                                   conflict=str(conflict), differences=differences), 409
-        except DomainError as error:
-            form.form_errors.append(str(error))
-            return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400
-        for form_link, other in links:
-            register().add_link(form_link.link, uid, other["uid"], {}, current_user.name)
-        flash(_("Die Änderungen wurden gespeichert."), "success")
-        return redirect(url_for("events.show_entry", uid=uid))
-    return render_template("register/form.html", kind=EVENTS, form=form, entry=entry), 400 if form.errors else 200
+    return edit_page(EVENTS, uid, lambda version, values: events().update(uid, version, values, current_user.name),
+                     current_user.name)
 
 
 @bp.route("/veranstaltungen/<uid>/loeschen", methods=["GET", "POST"])

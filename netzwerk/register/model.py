@@ -47,6 +47,7 @@ class Filter:
     field: str = None    # the choices of one of the kind's fields
     entries: str = None  # the entries of a kind (matched through links, a district's sub-districts included)
     values: str = None   # the values stored in a property
+    typeahead: bool = False  # entries too many for a select (actors): a typed name with suggestions
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,7 @@ KINDS = {kind.key: kind for kind in (
         Field("consent_note", "Einwilligung", "textarea", private=True, max_length=1000,
               description="Wann und wie die Person der Speicherung ihrer Kontaktdaten zugestimmt hat."),
         DEMO,
-    ), filters=(Filter("actor", "Akteur", entries="actors"),),
+    ), filters=(Filter("actor", "Akteur", entries="actors", typeahead=True),),
         columns=("name", "function", "actors")),
     Kind("offers", "offer", "angebote", "Offer", "Angebot", "Angebote", (
         NAME,
@@ -186,7 +187,7 @@ KINDS = {kind.key: kind for kind in (
         Field("languages", "Sprachen", "multi", vocabulary="languages"),
         DEMO,
     ), filters=(DISTRICT, Filter("field", "Thema", field="fields"),
-                Filter("organiser", "Veranstalter", entries="actors")),
+                Filter("organiser", "Veranstalter", entries="actors", typeahead=True)),
         columns=("name", "starts_at", "organisers", "districts"), importable=False, pages="events"),
     Kind("series", "series", "reihen", "Series", "Veranstaltungsreihe", "Veranstaltungsreihen", (
         NAME,

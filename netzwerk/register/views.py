@@ -12,13 +12,16 @@ from flask import flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..auth import permission_required
-from ..errors import Conflict, DomainError, NotFound
-from ..i18n import gettext as _
+from ..errors import DomainError, NotFound
+from ..fields import options_html, with_selected
+from ..i18n import current_language, gettext as _
+from ..store_access import store
 from . import bp, register, suggest_url
+from .editing import create_page, edit_page
 from .exports import export_response
-from .forms import ConfirmForm, entry_form, form_values, link_form
+from .forms import ConfirmForm, link_form
 from .link_forms import link_form_html
-from .model import FORM_LINKS, LINK_REQUIRED, COLUMN_LABELS, KINDS, LINKS
+from .model import COLUMN_LABELS, KINDS, LINKS
 
 def _with_private():
     return current_user.can("contacts.read")
@@ -42,6 +45,8 @@ def _filter_options(kind):
     """Choices for each filter of a list page, from the model or from the data."""
     options = {}
     for spec in kind.filters:
+        if spec.typeahead:
+            continue  # see _typeahead_filters
         if spec.entries:
             options[spec.name] = register().options(KINDS[spec.entries])
         elif spec.values:
@@ -52,6 +57,36 @@ def _filter_options(kind):
     return options
 
 
+def _filter_selects(kind, filters):
+    """The <option>s of each filter, rendered once per language until the next write."""
+    rendered = store().remember(("filter-options", kind.key, current_language()), lambda: {
+        name: options_html(choices, None) for name, choices in _filter_options(kind).items()})
+    return {name: with_selected(html, filters[name]) for name, html in rendered.items()}
+
+
+
+def _typeahead_filters(kind, filters):
+    """Filters on entries too many for a select (a person's actor among thousands): the name is
+    typed with suggestions and the uid picked goes into `filters`; without the script the typed
+    name (`<filter>_name`) is resolved here. {filter: {text, uid, error, suggest}}."""
+    typed = {}
+    for spec in kind.filters:
+        if not spec.typeahead:
+            continue
+        other = KINDS[spec.entries]
+        uid, text, error = filters[spec.name], request.args.get(spec.name + "_name", "").strip()[:200], None
+        if uid:
+            entry = register().get_or_none(other, uid)
+            text = entry["name"] if entry else text
+        elif text:
+            try:
+                uid = filters[spec.name] = register().resolve_name(other, text)
+            except DomainError as refusal:
+                error = _("{problem} Der Filter ist nicht angewandt.", problem=str(refusal))
+        typed[spec.name] = {"text": text, "uid": uid, "error": error, "suggest": suggest_url(other)}
+    return typed
+
+
 @bp.route("/<kind:kind>")
 @permission_required("register.read")
 def list_entries(kind):
@@ -60,6 +95,7 @@ def list_entries(kind):
     order = request.args.get("sortierung", "name")
     descending = order.startswith("-")
     order = order.lstrip("-")
+    typed = _typeahead_filters(kind, filters)
     export = request.args.get("format")
     if export in ("csv", "xlsx"):
         rows = register().export_rows(kind, q=q, filters=filters, with_private=_with_private())
@@ -74,51 +110,14 @@ def list_entries(kind):
                 kind.field(column) if column in kind.field_names else None) for column in kind.columns]
     detail_prefix = url_for("register.show_entry", kind=kind, uid="-")[:-1]  # uids are URL-safe
     return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
-                           filter_options=_filter_options(kind), columns=columns,
+                           filter_selects=_filter_selects(kind, filters), typed=typed, columns=columns,
                            detail_prefix=detail_prefix, sort=request.args.get("sortierung", "name"))
 
 
 @bp.route("/<kind:kind>/neu", methods=["GET", "POST"])
 @permission_required("register.edit")
 def create_entry(kind):
-    form = entry_form(kind, suggest_url=_suggest_url)
-    if form.validate_on_submit():
-        links = _form_links(kind, form, existing=None)
-        if links is not None:
-            uid = register().create(kind, form_values(kind, form), _by(), links)
-            flash(_("{name} wurde angelegt.", name=form.name.data), "success")
-            return redirect(url_for("register.show_entry", kind=kind, uid=uid))
-    return render_template("register/form.html", kind=kind, form=form, entry=None), 400 if form.errors or form.form_errors else 200
-
-
-def _suggest_url(kind_key):
-    return suggest_url(kind_key)
-
-
-def _form_links(kind, form, existing):
-    """[(form link, other entry)] typed in the form, or None after noting the problems on the
-    form: a name that is not known, or (offers) neither provider nor district."""
-    links, problems = [], False
-    for form_link in FORM_LINKS.get(kind.key, ()):
-        other_kind = KINDS[form_link.other]
-        text, uid = form[f"link_{form_link.name}"].data, form[f"link_{form_link.name}_uid"].data
-        if not (text or "").strip():
-            continue
-        other = register().get_or_none(other_kind, uid) if uid else None
-        if other is None:
-            try:
-                other = register().get(other_kind, register().resolve_name(other_kind, text))
-            except DomainError as error:
-                form[f"link_{form_link.name}"].errors = [str(error)]
-                problems = True
-                continue
-        links.append((form_link, {"uid": other["uid"], "name": other["name"]}))
-    required = LINK_REQUIRED.get(kind.key)
-    if required and not problems and not any(fl.name in required for fl, _ in links) and not existing:
-        form.form_errors.append(_("Ein Angebot braucht einen Anbieter oder einen Stadtteil: sonst fehlt "
-                                  "es in jeder Suche nach Gebiet."))
-        return None
-    return None if problems else links
+    return create_page(kind, lambda values, links: register().create(kind, values, _by(), links))
 
 
 @bp.route("/<kind:kind>/<uid>")
@@ -140,37 +139,8 @@ def show_entry(kind, uid):
 @bp.route("/<kind:kind>/<uid>/bearbeiten", methods=["GET", "POST"])
 @permission_required("register.edit")
 def edit_entry(kind, uid):
-    entry = register().get(kind, uid, with_private=True)
-    form = entry_form(kind, entry if request.method == "GET" else None, suggest_url=_suggest_url)
-    if form.validate_on_submit():
-        links = _form_links(kind, form, existing=True)  # editing only adds links
-        if links is None:
-            return render_template("register/form.html", kind=kind, form=form, entry=entry), 400
-        try:
-            version = int(form.version.data)
-        except (TypeError, ValueError):
-            raise DomainError("Das Formular ist unvollständig. Bitte laden Sie die Seite neu.") from None
-        try:
-            register().update(kind, uid, version, form_values(kind, form), _by())
-        except Conflict as conflict:
-            # keep what was typed: show it beside the colleague's values, ready to save again
-            current = register().get(kind, uid, with_private=True)
-            form.version.data = current["version"]
-            differences = [(spec, current.get(spec.name)) for spec in kind.fields
-                           if _differs(spec.parse(form[spec.name].data), current.get(spec.name))]
-            return render_template("register/form.html", kind=kind, form=form, entry=current,
-                                   conflict=str(conflict), differences=differences), 409
-        for form_link, other in links:
-            source, target = (uid, other["uid"]) if form_link.direction == "out" else (other["uid"], uid)
-            register().add_link(form_link.link, source, target, {}, _by())
-        flash(_("Die Änderungen wurden gespeichert."), "success")
-        return redirect(url_for("register.show_entry", kind=kind, uid=uid))
-    return render_template("register/form.html", kind=kind, form=form, entry=entry), 400 if form.errors else 200
-
-
-def _differs(mine, theirs):
-    empty = (None, "", [])
-    return (mine if mine not in empty else None) != (theirs if theirs not in empty else None)
+    return edit_page(kind, uid, lambda version, values: register().update(kind, uid, version, values, _by()),
+                     _by())
 
 
 @bp.route("/<kind:kind>/<uid>/loeschen", methods=["GET", "POST"])

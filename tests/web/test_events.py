@@ -2,6 +2,7 @@
 calendar, iCal read back with icalendar, files checked by content, Markdown made safe, series."""
 import io
 import os
+import re
 import stat
 import zipfile
 
@@ -155,6 +156,10 @@ def test_upcoming_and_past_with_filters_and_pages(client, auth, users, app, demo
     assert "Nachbarschaftscafé Düsternort (Demo)" in delmenhorst and "Folgetermin" not in delmenhorst
     by_field = client.get("/veranstaltungen?field=neighbourhood-culture").get_data(as_text=True)
     assert "Nachbarschaftscafé Düsternort (Demo)" in by_field and "Folgetermin" not in by_field
+    # the organiser filter offers the actors that organise events, not every actor
+    choices = re.search(r'<select id="filter-organiser".*?</select>', upcoming, re.S).group(0)
+    assert "Nachbarschaftsbüro Düsternort" in choices
+    assert "JuKi-Treff Lanstrop" not in choices and "Grundschule Lanstrop" not in choices
     # partners count as organisers in the filter
     partner = client.get(f"/veranstaltungen?organiser={seed_uid('Actor', 'nachbarschaftsbuero-duesternort')}")
     assert "Nachbarschaftscafé Düsternort (Demo)" in partner.get_data(as_text=True)

@@ -301,8 +301,8 @@ def test_every_list_filters(coordinator, seeded, slug, filters, expected):
     html = coordinator.get(f"/{slug}?{urlencode(filters)}").get_data(as_text=True)
     rows = re.findall(r'<th scope="row"><a [^>]+>([^<]+)</a>', html)
     assert [expected] == [r.replace("&#34;", '"') for r in rows] or expected in rows, rows
-    for name, value in filters.items():  # the chosen filter stays selected
-        assert f'value="{value}" selected' in html
+    for name, value in filters.items():  # the chosen filter stays selected (or typed, with its uid)
+        assert f'value="{value}" selected' in html or f'name="{name}" value="{value}"' in html
 
 
 def test_round_tables_and_needs_are_created_and_linked(coordinator, seeded):
@@ -455,3 +455,30 @@ def test_detail_pages_read_as_prose_in_german_and_english(coordinator, auth):
     assert "well acquainted · since 2018 · Expert/innenrunde 2016" in english
     actor_english = c.get(f"/akteure/{actor}").get_data(as_text=True)
     assert "reported needs" in actor_english and "is a member of" in actor_english
+
+
+def test_the_actor_filter_of_people_is_typed_with_suggestions_not_a_select_of_every_actor(coordinator):
+    c = coordinator
+    caritas = create(c, "akteure", name="Caritas Dortmund", kind="welfare association")
+    create(c, "akteure", name="Diakonie Dortmund", kind="welfare association")
+    create(c, "personen", name="Erika Beispiel", link_actors="Caritas Dortmund", link_actors_uid=caritas)
+    create(c, "personen", name="Max Muster")
+
+    everyone = c.get("/personen").get_data(as_text=True)
+    assert 'id="filter-actor"' in everyone and '<select id="filter-actor"' not in everyone
+    assert "Diakonie Dortmund" not in everyone, "actors come from the type-ahead, not a list of all"
+    assert 'data-suggest="/akteure/vorschlaege"' in everyone and "suggest.js" in everyone
+
+    picked = c.get(f"/personen?actor={caritas}").get_data(as_text=True)  # the script sends the uid
+    assert "Erika Beispiel" in picked and "Max Muster" not in picked
+    assert 'value="Caritas Dortmund"' in picked, "the chosen actor's name stays in the box"
+
+    typed = c.get("/personen?actor_name=caritas+dortmund").get_data(as_text=True)  # without the script
+    assert "Erika Beispiel" in typed and "Max Muster" not in typed
+    assert f'name="actor" value="{caritas}"' in typed
+    assert "Erika Beispiel" in c.get("/personen?actor_name=caritas+dortmund&format=csv").get_data(as_text=True)
+
+    unknown = c.get("/personen?actor_name=Nordstadtverein").get_data(as_text=True)
+    assert "„Nordstadtverein“ ist kein Eintrag unter „Akteure“" in unknown
+    assert "Der Filter ist nicht angewandt." in unknown and 'aria-invalid="true"' in unknown
+    assert "Erika Beispiel" in unknown and "Max Muster" in unknown
