@@ -108,10 +108,11 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, events, gaps, home, matching, participants, register, registrations, system, users
+    from . import (api, auth, events, gaps, home, matching, participants, register, registrations, roundtables,
+                   system, users)
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
-                      system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp):
+                      system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp, roundtables.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers

@@ -7,8 +7,13 @@
 //          name, type), and what matching compares (fields, target_groups, languages, weekdays,
 //          time_from, time_to, cost), address and its providers' names
 // the districts come as a list computed once: no pattern predicate per node (FalkorDB)
+// and walked from the districts down: in one pattern FalkorDB starts from a scan of all offers
 UNWIND $districts AS district
-MATCH (d:District {uid: district})<-[:PART_OF*0..4]-(via:District)<-[:IN]-(o:Offer)
+MATCH (d:District {uid: district})
+WITH d
+MATCH (d)<-[:PART_OF*0..4]-(via:District)
+WITH d, via
+MATCH (via)<-[:IN]-(o:Offer)
 WHERE coalesce(o.status, 'active') = 'active'
   AND ($field = '' OR $field IN coalesce(o.fields, []))
 WITH DISTINCT o, d, via
