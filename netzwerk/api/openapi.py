@@ -62,11 +62,13 @@ def openapi_document():
                        "responses": _responses({"204": {"description": "Gelöscht"}})},
         }
     _event_paths(paths, schemas)
+    from .needs import add_paths as add_matching_paths
+    add_matching_paths(paths, schemas, _responses)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
-                 "description": "Das Register eines lokalen Integrationsnetzwerks, Veranstaltungen und "
-                                "Anmeldungen. Anmeldung mit einem persönlichen API-Schlüssel "
+                 "description": "Das Register eines lokalen Integrationsnetzwerks, Veranstaltungen, "
+                                "Anmeldungen und passende Angebote zu Bedarfen. Anmeldung mit einem persönlichen API-Schlüssel "
                                 "(Konto › API-Schlüssel)."},
         "servers": [{"url": "/api/v1"}],
         "security": [{"bearer": []}],

@@ -18,6 +18,7 @@ PERMISSIONS = {
     "users.manage": set(),
     "vocabularies.read": {"coordinator"},
     "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
+    "dashboard.read": {"coordinator"},  # the manager's key figures (/kennzahlen)
 }
 
 

@@ -25,6 +25,8 @@ NEED_STATUS = (("open", "offen"), ("met", "gedeckt"), ("dropped", "verworfen"))
 FREQUENCIES = (("weekly", "wöchentlich"), ("biweekly", "14-täglich"), ("monthly", "monatlich"),
                ("once", "einmalig"), ("on request", "nach Vereinbarung"), ("irregular", "unregelmäßig"))
 COSTS = (("free", "kostenlos"), ("fee", "kostenpflichtig"))
+# when a need's people can come: matched against an offer's time_from/time_to (netzwerk/matching)
+TIMES_OF_DAY = (("morning", "vormittags"), ("afternoon", "nachmittags"), ("evening", "abends"))
 EVENT_KINDS = (("expert panel", "Expert*innenrunde / Fachrunde"), ("conference", "Konferenz / Fachtag"),
                ("workshop", "Workshop"), ("network meeting", "Netzwerktreffen"),
                ("round table meeting", "Treffen eines Runden Tisches"), ("cafe", "Café / offener Treff"),
@@ -150,6 +152,12 @@ KINDS = {kind.key: kind for kind in (
         Field("field", "Handlungsfeld", "choice", vocabulary="fields"),
         Field("target_group", "Zielgruppe", "choice", vocabulary="target_groups"),
         Field("language", "Sprache", "choice", vocabulary="languages"),
+        # what matching compares with an offer's weekdays, times and cost (netzwerk/matching)
+        Field("weekdays", "Wochentage", "multi", vocabulary="weekdays",
+              description="An welchen Tagen die Menschen kommen können; leer: egal."),
+        Field("time_of_day", "Tageszeit", "choice", TIMES_OF_DAY),
+        Field("free_of_charge", "Nur kostenlos", "bool",
+              description="Das Angebot muss kostenlos sein."),
         Field("reported_at", "Gemeldet am", "date"),
         Field("status", "Status", "choice", NEED_STATUS, required=True),
         DEMO,

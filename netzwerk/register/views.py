@@ -8,7 +8,7 @@
   /<kind>/<uid>/verbindungen/<n>/<dir>      add a link (POST)
   /<kind>/<uid>/verbindungen/<n>/<dir>/<other>/entfernen   remove a link (POST)
 """
-from flask import flash, jsonify, redirect, render_template, request, url_for
+from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from ..auth import permission_required
@@ -131,7 +131,9 @@ def show_entry(kind, uid):
         section["index"] = LINKS.index(section["link"])
         if can_edit:
             section["form_html"] = link_form_html(kind, uid, section)
-    return render_template("register/detail.html", kind=kind, entry=entry, sections=sections,
+    # what other features add to a kind's page (e.g. a need's matching offers): {template, ...}
+    extras = [add(uid) for add in current_app.extensions.get("netzwerk.detail_sections", {}).get(kind.key, ())]
+    return render_template("register/detail.html", kind=kind, entry=entry, sections=sections, extras=extras,
                            others=others, history=register().history(kind, uid, with_private=_with_private()), can_edit=can_edit,
                            confirm=ConfirmForm(), with_private=with_private)
 

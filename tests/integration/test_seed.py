@@ -26,7 +26,7 @@ def test_the_documents_facts_are_there(store):
     load_seed(store, SEED, "2026-01-01T00:00:00")
     counts = store.read_one("home/count_overview", now="2026-11-22T00:00")
     assert counts == {"actors": 24, "people": 18, "offers": 14, "districts": 22,
-                      "round_tables": 2, "open_needs": 3, "upcoming_events": 2}
+                      "round_tables": 2, "open_needs": 4, "upcoming_events": 2}
     events = store.read("home/list_upcoming_events", now="2016-01-01", limit=2)
     assert [e["name"] for e in events] == [
         "Expert/innenrunde „Ankommen im Gemeinwesen“", "Ankunftsorte – Ankommen im Gemeinwesen"]
