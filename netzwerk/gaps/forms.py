@@ -1,4 +1,5 @@
-"""The gap question as a GET form: its values are the URL, so every question is a link."""
+"""The gap question and the coverage matrix as GET forms: their values are the URL, so every
+question is a link."""
 from wtforms import SelectField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
@@ -6,30 +7,54 @@ from wtforms.validators import DataRequired
 from ..forms import Form
 from ..i18n import lazy_gettext as _l
 from ..register.model import KINDS
-from .service import LEVELS, SUBJECTS
+from .service import LEVELS, MATRIX_COLUMNS, SUBJECTS, TIMES_OF_DAY
 
 ANY = SelectChoice("", _l("alle"))
+# the question's select fields whose choices come from the model: (form field, kind, model field)
+VOCABULARY_FILTERS = (("field", "offers", "fields"), ("target_group", "offers", "target_groups"),
+                      ("language", "offers", "languages"), ("weekday", "offers", "weekdays"),
+                      ("cost", "offers", "cost"), ("access", "offers", "access_notes"),
+                      ("actor_kind", "actors", "kind"))
 
 
-class GapQuestionForm(Form):
+class _AreaForm(Form):
     class Meta:
         csrf = False  # a question changes nothing, and its link must work without a session
 
-    subject = SelectField(_l("Was zählt"), choices=[SelectChoice(code, _l(label)) for code, label in SUBJECTS],
-                         default="offers",
-                         description=_l("Akteure zählen, wo sie aktiv sind; für sie gilt nur das Handlungsfeld."))
+    area = SelectField(_l("Gebiet"), [DataRequired(_l("Bitte ein Gebiet wählen."))],
+                       description=_l("Eine Stadt oder ein Stadtbezirk, mit allen Teilgebieten."))
+    level = SelectField(_l("Ebene"), choices=[SelectChoice(code, _l(label)) for code, label in LEVELS],
+                        default="Stadtbezirk")
     field = SelectField(default="", label=_l("Handlungsfeld"))
     target_group = SelectField(default="", label=_l("Zielgruppe"))
     language = SelectField(default="", label=_l("Sprache"))
     weekday = SelectField(default="", label=_l("Wochentag"))
-    area = SelectField(_l("Gebiet"), [DataRequired(_l("Bitte ein Gebiet wählen."))],
-                       description=_l("Eine Stadt oder ein Stadtbezirk, mit allen Teilgebieten."))
-    level = SelectField(_l("Ebene"), choices=[SelectChoice(code, _l(label)) for code, label in LEVELS], default="Stadtbezirk")
 
     def __init__(self, formdata, areas):
         super().__init__(formdata=formdata)
-        offers = KINDS["offers"]
-        for name, field_name in (("field", "fields"), ("target_group", "target_groups"),
-                                 ("language", "languages"), ("weekday", "weekdays")):
-            getattr(self, name).choices = [ANY] + [SelectChoice(code, label) for code, label in offers.field(field_name).options()]
+        for name, kind, field_name in VOCABULARY_FILTERS:
+            if name in self:
+                self[name].choices = [ANY] + [SelectChoice(code, label) for code, label in
+                                              KINDS[kind].field(field_name).options()]
         self.area.choices = [SelectChoice("", _l("bitte wählen"))] + [SelectChoice(row["uid"], row["name"]) for row in areas]
+
+
+class GapQuestionForm(_AreaForm):
+    subject = SelectField(_l("Was zählt"), choices=[SelectChoice(code, _l(label)) for code, label in SUBJECTS],
+                          default="offers",
+                          description=_l("Akteure zählen, wo sie aktiv sind; für sie gelten nur Handlungsfeld und Art."))
+    time_of_day = SelectField(_l("Tageszeit"), default="",
+                              choices=[ANY] + [SelectChoice(code, _l(label)) for code, label, _, _ in TIMES_OF_DAY],
+                              description=_l("Vormittags bis 12 Uhr, nachmittags 12 bis 17 Uhr, abends ab 17 Uhr."))
+    cost = SelectField(default="", label=_l("Kosten"))
+    access = SelectField(default="", label=_l("Zugang"))
+    actor_kind = SelectField(default="", label=_l("Art des Akteurs"),
+                             description=_l("Bei Angeboten: die Art eines Anbieters."))
+    FIELD_ORDER = ("subject", "field", "target_group", "language", "weekday", "time_of_day", "cost", "access",
+                   "actor_kind", "area", "level")
+
+
+class MatrixQuestionForm(_AreaForm):
+    columns = SelectField(_l("Spalten"), default="field",
+                          choices=[SelectChoice(code, _l(label)) for code, label, _ in MATRIX_COLUMNS])
+    FIELD_ORDER = ("columns", "area", "level", "field", "target_group", "language", "weekday")

@@ -1,6 +1,6 @@
 // name: list_offers
 // mode: read
-// params: q, field, within, language, target_group, status, order, descending, skip, limit
+// params: q, field, within, language, target_group, weekday, status, order, descending, skip, limit
 // within: the uids a district or actor filter allows (from list_uids_in_area and friends), or null
 // returns: one row per Offer on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Offer)
@@ -9,6 +9,7 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($within IS NULL OR n.uid IN $within)
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
@@ -19,6 +20,7 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($within IS NULL OR n.uid IN $within)
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,
