@@ -1,6 +1,7 @@
 """The gap question and the coverage matrix as GET forms: their values are the URL, so every
 question is a link."""
-from wtforms import SelectField
+from flask_wtf.file import FileField
+from wtforms import SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
@@ -58,3 +59,10 @@ class MatrixQuestionForm(_AreaForm):
     columns = SelectField(_l("Spalten"), default="field",
                           choices=[SelectChoice(code, _l(label)) for code, label, _ in MATRIX_COLUMNS])
     FIELD_ORDER = ("columns", "area", "level", "field", "target_group", "language", "weekday")
+
+
+class GeometryImportForm(Form):
+    file = FileField(_l("GeoJSON-Datei"), [DataRequired(_l("Bitte eine Datei wählen."))],
+                     description=_l("Eine FeatureCollection mit Flächen (Polygon, MultiPolygon) in WGS 84; "
+                                    "jede mit properties.uid oder properties.name eines Stadtteils. Höchstens 5 MB."))
+    submit = SubmitField(_l("Flächen importieren"))

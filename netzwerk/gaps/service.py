@@ -4,9 +4,11 @@ next door; the covered ones with where their coverage comes from; and the covera
 districts × the codes of one vocabulary. Plain data only."""
 from dataclasses import asdict, dataclass, fields as dataclass_fields
 
+from ..clock import now_iso
 from ..i18n import gettext
 from ..register.model import KINDS
-from ..text import fold
+from ..text import fold, new_uid
+from .geometry import buckets, parse_geojson, svg_paths
 
 SUBJECTS = (("offers", "Angebote"), ("actors", "Akteure"))
 LEVELS = (("Stadtbezirk", "Stadtbezirk"), ("Stadtteil", "Stadtteil"), ("Quartier", "Quartier"))
@@ -155,7 +157,7 @@ def _add_nearby(store, question, gaps):
 
 # --- the coverage matrix -----------------------------------------------------------------------
 
-# what the columns can be: (code, label, the offers' field, the row key of the codes query)
+# what the columns can be: (code, label, the offers' field the codes come from)
 MATRIX_COLUMNS = (("field", "Handlungsfelder", "fields"), ("target_group", "Zielgruppen", "target_groups"),
                   ("language", "Sprachen", "languages"), ("weekday", "Wochentage", "weekdays"))
 # the matrix's filters are those the offers list (/angebote) has, so each cell links to its offers
@@ -190,7 +192,7 @@ class MatrixQuestion:
 
 def coverage_matrix(store, question):
     """{"columns": [{code, label}], "rows": [{uid, name, cells: [{code, count}], total}],
-    "empty": number of empty cells, "property": the offers' field the columns come from}.
+    "empty": number of empty cells}.
 
     A cell counts the active offers that fit (question's filters) IN the district or below it
     (the gap query's roll-up), with the column's code; `total` counts each offer once."""
@@ -199,13 +201,10 @@ def coverage_matrix(store, question):
     districts = store.read("gaps/list_districts_at_level", area=question.area, level=question.level,
                            field="", target_group="", language="")
     counts = {district["uid"]: {} for district in districts}
-    totals = dict.fromkeys(counts, 0)
-    rows = store.read("gaps/list_offer_codes_in_districts", districts=list(counts), **question.filters())
-    for row in rows:
-        cells = counts[row["district"]]
-        totals[row["district"]] += 1
-        for code in row[prop]:
-            cells[code] = cells.get(code, 0) + 1
+    for row in store.read("gaps/count_offers_by_code_in_districts", districts=list(counts),
+                          columns=question.columns, **question.filters()):
+        counts[row["district"]][row["code"]] = row["offers"]
+    totals = {uid: cells.pop("", 0) for uid, cells in counts.items()}  # '' counts every fitting offer
     known = {column["code"] for column in columns}
     for district_counts in counts.values():  # codes no longer in the vocabulary get a column too
         for code in district_counts:
@@ -217,7 +216,7 @@ def coverage_matrix(store, question):
              for d in districts]
     table.sort(key=lambda row: (fold(row["name"]), row["uid"]))
     empty = sum(1 for row in table for cell in row["cells"] if not cell["count"])
-    return {"columns": columns, "rows": table, "empty": empty, "property": prop}
+    return {"columns": columns, "rows": table, "empty": empty}
 
 
 def matrix_table(matrix, level_label):
@@ -226,3 +225,31 @@ def matrix_table(matrix, level_label):
     header = [level_label] + [column["label"] for column in matrix["columns"]] + [gettext("Angebote insgesamt")]
     body = [[row["name"]] + [cell["count"] for cell in row["cells"]] + [row["total"]] for row in matrix["rows"]]
     return header, body
+
+
+# --- district geometries and the map -----------------------------------------------------------
+
+def import_geometries(store, data, by):
+    """Reads a GeoJSON file (bytes) and stores the geometry of every district it names:
+    {"imported": [names], "problems": [texts]}. Raises GeometryError for a file that is not
+    usable at all (nothing is stored then)."""
+    rows, problems = parse_geojson(data, store.read("gaps/list_district_names"))
+    if rows:
+        store.write("gaps/set_district_geometries", rows=[{"uid": r["uid"], "geometry": r["geometry"]} for r in rows],
+                    now=now_iso(), by=by, change_uid=new_uid())
+    return {"imported": sorted((r["name"] for r in rows), key=fold), "problems": problems}
+
+
+def coverage_map(store, matrix):
+    """The map of a matrix's districts that have a geometry, coloured by their number of fitting
+    offers: {"view_box", "shapes": [{uid, name, total, path, css}], "legend": [{css, low, high}],
+    "missing": number of the matrix's districts without a geometry}; None when none has one."""
+    features = store.read("gaps/list_district_geometries", districts=[row["uid"] for row in matrix["rows"]])
+    paths, view_box = svg_paths(features)
+    if not paths:
+        return None
+    legend, css_of = buckets([row["total"] for row in matrix["rows"]])
+    shapes = [{"uid": row["uid"], "name": row["name"], "total": row["total"], "path": paths[row["uid"]],
+               "css": css_of(row["total"])} for row in matrix["rows"] if row["uid"] in paths]
+    return {"view_box": view_box, "shapes": shapes, "missing": len(matrix["rows"]) - len(shapes),
+            "legend": [{"css": css, "low": low, "high": high} for css, low, high in legend]}
