@@ -159,9 +159,11 @@ def load(store, data, chunk=1000, log=print):
     log(f"    {len(data['neighbours'])} neighbours, {len(data['needs'])} needs after {time.monotonic() - began:.0f} s")
 
 
-def timed(runs, function):
-    """Median milliseconds of `runs` calls (after one call not counted)."""
-    function()
+def timed(runs, function, warm=3):
+    """Median milliseconds of `runs` calls, after `warm` calls not counted (Neo4j's plan cache
+    and JIT, FalkorDB's plan cache)."""
+    for _ in range(warm):
+        function()
     samples = []
     for _ in range(runs):
         started = time.perf_counter()

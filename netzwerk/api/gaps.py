@@ -16,7 +16,7 @@ from . import _require, bp
 
 def _question(form_class, question_class):
     """The question of the request's parameters, or a 400 response naming the fields."""
-    form = form_class(request.args, areas(store()))
+    form = form_class(request.args, areas(store(), request.args.get("area", "")))
     if not form.validate():
         response = jsonify(error="Ungültige Angaben", status=400, message="Bitte die Parameter prüfen.",
                            fields={name: [str(e) for e in errors] for name, errors in form.errors.items()})

@@ -73,9 +73,15 @@ class Question:
                 if value or name in ("area", "level", "subject")}
 
 
-def areas(store):
-    """The cities and Stadtbezirke a question can be asked about: [{uid, name, type}]."""
-    return store.read("gaps/list_gap_areas")
+def areas(store, area=""):
+    """The areas a question can be asked about: every city, each followed by its Stadtbezirke
+    if it is the city of `area` (the area chosen): [{uid, name, type, label}], the Stadtbezirke
+    labelled "city: name"."""
+    rows = store.read("gaps/list_gap_areas", area=area or "")
+    for row in rows:
+        row["label"] = row["name"] if row["type"] == "city" else f"{row['city_name']}: {row['name']}"
+    return sorted(rows, key=lambda row: (fold(row["city_name"]), row["city"], row["type"] != "city",
+                                         fold(row["name"]), row["uid"]))
 
 
 def _urgency(district):

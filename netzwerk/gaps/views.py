@@ -28,7 +28,7 @@ def _label(select):
 @bp.route("/luecken")
 @permission_required("register.read")
 def index():
-    form = GapQuestionForm(request.args, areas(store()))
+    form = GapQuestionForm(request.args, areas(store(), request.args.get("area", "")))
     answer = question = None
     if "area" in request.args and form.validate():
         question = Question(**{name: form[name].data or "" for name in Question.names()})
@@ -42,7 +42,7 @@ def index():
 @bp.route("/luecken/matrix")
 @permission_required("register.read")
 def matrix():
-    form = MatrixQuestionForm(request.args, areas(store()))
+    form = MatrixQuestionForm(request.args, areas(store(), request.args.get("area", "")))
     matrix = question = map_ = None
     if "area" in request.args and form.validate():
         question = MatrixQuestion(**{name: form[name].data or "" for name in MatrixQuestion.names()})
