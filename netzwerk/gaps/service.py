@@ -79,7 +79,7 @@ def areas(store, area=""):
     labelled "city: name"."""
     rows = store.read("gaps/list_gap_areas", area=area or "")
     for row in rows:
-        row["label"] = row["name"] if row["type"] == "city" else f"{row['city_name']}: {row['name']}"
+        row["label"] = row["name"] if row["city"] == row["uid"] else f"{row['city_name']}: {row['name']}"
     return sorted(rows, key=lambda row: (fold(row["city_name"]), row["city"], row["type"] != "city",
                                          fold(row["name"]), row["uid"]))
 

@@ -14,3 +14,8 @@ WHERE c.type = 'city'
 MATCH (c)<-[:PART_OF]-(d:District)
 WHERE d.type = 'Stadtbezirk'
 RETURN d.uid AS uid, d.name AS name, d.type AS type, c.uid AS city, c.name AS city_name
+UNION
+// a Stadtbezirk asked about that belongs to no city is an area of its own
+MATCH (d:District {uid: $area})
+WHERE d.type = 'Stadtbezirk' AND NOT (d)-[:PART_OF]->(:District {type: 'city'})
+RETURN d.uid AS uid, d.name AS name, d.type AS type, d.uid AS city, d.name AS city_name

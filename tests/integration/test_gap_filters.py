@@ -175,3 +175,15 @@ def test_coverage_matrix(city):
     quartiere = coverage_matrix(city, MatrixQuestion(area="a", level="Quartier", columns="language"))
     assert [(row["name"], [c["code"] for c in row["cells"] if c["count"]]) for row in quartiere["rows"]] == [
         ("Quartier A1", ["de", "ar"]), ("Quartier A2", [])]
+
+
+def test_the_areas_offered(city):
+    from netzwerk.gaps.service import areas
+    assert [row["label"] for row in areas(city)] == ["Stadt"]
+    assert [row["label"] for row in areas(city, "c")] == ["Stadt"] + [f"Stadt: Bezirk {c}" for c in "ABCDEF"]
+    assert areas(city, "stadt") == areas(city, "c")
+    # a Quartier is no area; a Stadtbezirk outside every city is one of its own
+    assert [row["label"] for row in areas(city, "a1")] == ["Stadt"]
+    city.write("graph/merge_districts", now=NOW, rows=[{"uid": "lone", "by": "test", "props": {
+        "name": "Einzelbezirk", "type": "Stadtbezirk"}}])
+    assert [row["label"] for row in areas(city, "lone")] == ["Einzelbezirk", "Stadt"]
