@@ -46,6 +46,7 @@ def test_lokal_willkommen_in_dortmund(live_server, audit_page, size):  # noqa: F
     assert "geplant" in ost and "Projekt Ankommen e.V." in ost
     covered = page.locator("ul.covered").inner_text()
     assert "lokal willkommen Brackel/Aplerbeck" in covered and "Sozialdezernat" not in covered
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth"), "no sideways page scroll"
     assert_accessible(page, f"{size}: the gaps of Dortmund")
 
     # the question is a link to keep: opened again, it asks the same
