@@ -64,6 +64,7 @@ def openapi_document():
     _event_paths(paths, schemas)
     from .needs import add_paths as add_matching_paths
     add_matching_paths(paths, schemas, _responses)
+    _gap_paths(paths, schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
@@ -168,3 +169,56 @@ def _event_paths(paths, schemas):
                  "requestBody": {"required": False, "content": {"application/json": {"schema": {
                      "type": "object", "properties": {"present": {"type": "boolean"}}}}}},
                  "responses": _responses({"200": _json(ref("Registration"), "Gespeichert")})}}
+
+
+def _gap_paths(paths, schemas):
+    """The gap question and the coverage matrix: the parameters of /luecken and /luecken/matrix."""
+    from ..gaps.service import LEVELS, MATRIX_COLUMNS, MAX_HOPS, SUBJECTS, TIMES_OF_DAY
+    offers, actors = KINDS["offers"], KINDS["actors"]
+
+    def codes(kind, name):
+        return {"type": "string", "enum": [""] + [code for code, _ in kind.field(name).choices]}
+    tags = ["Lücken"]
+    area = [{"name": "area", "in": "query", "required": True, "schema": {"type": "string"},
+             "description": "uid einer Stadt oder eines Stadtbezirks (mit allen Teilgebieten)"},
+            {"name": "level", "in": "query", "schema": {"type": "string", "enum": [c for c, _ in LEVELS]}}]
+    vocabularies = [("field", codes(offers, "fields")), ("target_group", codes(offers, "target_groups")),
+                    ("language", codes(offers, "languages")), ("weekday", codes(offers, "weekdays"))]
+    question = area + [{"name": "subject", "in": "query", "schema": {"type": "string", "enum": [c for c, _ in SUBJECTS]}}] + [
+        {"name": name, "in": "query", "schema": schema} for name, schema in vocabularies + [
+            ("time_of_day", {"type": "string", "enum": [""] + [c for c, *_ in TIMES_OF_DAY]}),
+            ("cost", codes(offers, "cost")), ("access", codes(offers, "access_notes")),
+            ("actor_kind", codes(actors, "kind"))]]
+    entry = {"type": "object", "properties": {name: {"type": "string"} for name in ("uid", "name")}}
+    district = {"uid": {"type": "string"}, "name": {"type": "string"},
+                "population": {"type": ["integer", "null"]},
+                "open_needs": {"type": "integer", "description": "offene Bedarfe mit denselben Codes, hier oder darunter"}}
+    schemas["GapAnswer"] = {"type": "object", "properties": {
+        "question": {"type": "object"}, "ignored": {"type": "array", "items": {"type": "string"}},
+        "gaps": {"type": "array", "description": "ohne passendes aktives Angebot (Akteur), dringendste zuerst",
+                 "items": {"type": "object", "properties": {
+                     **district, "distance": {"type": ["integer", "null"], "description":
+                                              f"NEIGHBOURS-Schritte bis zum nächsten passenden Angebot (höchstens {MAX_HOPS})"},
+                     "planned": {"type": "array", "items": entry},
+                     "nearby": {"type": "array", "items": entry}}}},
+        "covered": {"type": "array", "items": {"type": "object", "properties": {
+            **district, "sources": {"type": "array", "items": entry}}}}}}
+    schemas["CoverageMatrix"] = {"type": "object", "properties": {
+        "question": {"type": "object"},
+        "columns": {"type": "array", "items": {"type": "object", "properties": {
+            "code": {"type": "string"}, "label": {"type": "string"}}}},
+        "rows": {"type": "array", "items": {"type": "object", "properties": {
+            "uid": {"type": "string"}, "name": {"type": "string"}, "total": {"type": "integer"},
+            "cells": {"type": "array", "items": {"type": "object", "properties": {
+                "code": {"type": "string"}, "count": {"type": "integer"}}}}}}},
+        "empty": {"type": "integer"}}}
+    paths["/gaps"] = {"get": {
+        "summary": "Lücken: Bezirke eines Gebiets ohne passendes aktives Angebot (oder Akteur)", "tags": tags,
+        "parameters": question,
+        "responses": _responses({"200": _json({"$ref": "#/components/schemas/GapAnswer"}, "Die Antwort")})}}
+    paths["/gaps/matrix"] = {"get": {
+        "summary": "Abdeckung: passende aktive Angebote je Bezirk und Code", "tags": tags,
+        "parameters": area + [{"name": "columns", "in": "query", "schema": {
+            "type": "string", "enum": [c for c, *_ in MATRIX_COLUMNS]}}] + [
+            {"name": name, "in": "query", "schema": schema} for name, schema in vocabularies],
+        "responses": _responses({"200": _json({"$ref": "#/components/schemas/CoverageMatrix"}, "Die Tabelle")})}}

@@ -129,7 +129,8 @@ KINDS = {kind.key: kind for kind in (
         Field("contact", "Kontakt", description="Funktionsadresse oder Telefon des Angebots."),
         DEMO,
     ), filters=(FIELD, DISTRICT, Filter("language", "Sprache", field="languages"),
-                Filter("target_group", "Zielgruppe", field="target_groups"), STATUS),
+                Filter("target_group", "Zielgruppe", field="target_groups"),
+                Filter("weekday", "Wochentag", field="weekdays"), STATUS),
         columns=("name", "providers", "districts", "fields", "status")),
     Kind("districts", "district", "stadtteile", "District", "Stadtteil", "Stadtteile", (
         NAME,

@@ -1,12 +1,13 @@
 // name: list_offers
 // mode: read
-// params: q, field, language, target_group, status, order, descending, skip, limit
+// params: q, field, language, target_group, weekday, status, order, descending, skip, limit
 // returns: one row per Offer on the page, each with the total number of matches (two passes: count, then one ordered page); q is folded text
 MATCH (n:Offer)
 WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
@@ -16,6 +17,7 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,

@@ -1,6 +1,6 @@
 // name: list_offers_within
 // mode: read
-// params: q, field, within, language, target_group, status, order, descending, skip, limit
+// params: q, field, within, language, target_group, weekday, status, order, descending, skip, limit
 // within: the uids a district, actor or organiser filter allows (list_offers without
 //         such a filter): each found by its uid index, where `n.uid IN $within` on every
 //         node would cost nodes x uids
@@ -11,6 +11,7 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 // counted first, without sorting anything; then only one page is ordered (a top-k,
 // not a sort of every match collected into one list)
@@ -21,6 +22,7 @@ WHERE ($q = '' OR n.search CONTAINS $q)
   AND ($field = '' OR $field IN coalesce(n.fields, []))
   AND ($language = '' OR $language IN coalesce(n.languages, []))
   AND ($target_group = '' OR $target_group IN coalesce(n.target_groups, []))
+  AND ($weekday = '' OR $weekday IN coalesce(n.weekdays, []))
   AND ($status = '' OR n.status = $status)
 WITH total, n, CASE $order WHEN 'updated' THEN coalesce(n.updated_at, '') ELSE coalesce(n.name_key, '') END AS key
 ORDER BY CASE WHEN $descending THEN '' ELSE key END, CASE WHEN $descending THEN key ELSE '' END DESC,

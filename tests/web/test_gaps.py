@@ -10,7 +10,7 @@ INNENSTADT = ["Innenstadt-Nord (Nordstadt)", "Innenstadt-Ost", "Innenstadt-West"
 
 
 def area_uid(store, name):
-    return next(row["uid"] for row in store.read("gaps/list_gap_areas") if row["name"] == name)
+    return next(row["uid"] for row in store.read("gaps/list_district_names") if row["name"] == name)
 
 
 def ask(client, store, area="Dortmund", **question):

@@ -1,0 +1,13 @@
+// name: list_neighbours_within
+// mode: read
+// params: districts
+// returns: for each district uid given, the districts up to three NEIGHBOURS hops away (either
+//          direction), each with the fewest hops: the urgency of a gap grows with the distance
+//          to the nearest fitting offer; the bound keeps the walk small
+UNWIND $districts AS district
+MATCH (d:District {uid: district})
+WITH district, d
+MATCH path = (d)-[:NEIGHBOURS*1..3]-(n:District)
+WHERE n.uid <> district
+RETURN district, n.uid AS neighbour, min(length(path)) AS hops
+ORDER BY district, neighbour
