@@ -200,10 +200,13 @@ def matrix_questions(data):
     ]
 
 
-def measure_matching(store, data, runs):
-    """Matching a need to offers (issue 9, built in parallel): returns {label: ms}. Fill in with
-    the matching service once it lands, e.g. timed(runs, lambda: match_need(store, need_uid))."""
-    return {}
+def measure_matching(store, data, runs, needs=30):
+    """Matching a need to offers on this graph: {label: ms}, by bench/matching_bench.py's own
+    measure() over a fixed sample of the generated needs (the same on both engines)."""
+    import matching_bench  # beside this file
+    sample = random.Random(5).sample([row["uid"] for row in data["needs"]], min(needs, len(data["needs"])))
+    figures = matching_bench.measure(store, sample, runs=runs)
+    return {f"matching: {label}": value for label, value in figures.items()}
 
 
 def measure_queries(store, data, runs):
