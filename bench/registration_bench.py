@@ -5,7 +5,10 @@
 
 For each backend a fresh database in a temporary directory (the embedded FalkorDB exactly as the
 app starts it, `appendfsync always`; or the Neo4j launcher), a member with an API key, and the app
-under the production WSGI server (gunicorn, gthread workers, 127.0.0.1). Per number of clients
+under the production WSGI server (gunicorn, gthread workers, 127.0.0.1). First the registration
+service alone, in this process without HTTP, from 32 threads: one statement per registration, then
+with the group commit (the app's path); the HTTP rates are shown as a share of the latter, so a
+loaded machine shows in both. Per number of clients
 and per path, a fresh event (published, public, open, 100 places) and `clients` concurrent
 clients registering new people for --seconds:
 
@@ -46,10 +49,13 @@ if str(ROOT) not in sys.path:
 from bench.pages_bench import HOST, free_port, start_database, worker_env  # noqa: E402
 
 # 2 cores: 4 worker processes, so that one worker's CPU work overlaps another's wait for the
-# database's fsync (`appendfsync always`); 4 threads each, so that a worker keeps its CPU busy
-# while some of its requests wait. More processes only add context switches and memory on two
-# cores; gthread keeps client connections alive (sync workers close each one).
-WORKERS, THREADS = 4, 4
+# database; 16 threads each: the group commit (netzwerk/registrations/batch.py) writes the
+# registrations that wait in one process together, so a process with more waiting requests
+# writes bigger batches (measured at 100 clients, loaded machine: 4 x 4 threads 133 API
+# registrations/s, 4 x 16 431/s, 2 x 32 393/s; gevent workers were slower than gthread, hello
+# world included). More processes only add context switches and memory on two cores; gthread
+# keeps client connections alive (sync workers close each one).
+WORKERS, THREADS = 4, 16
 ALONE_THREADS = 32  # threads of the in-process run of the service alone (no HTTP)
 CAPACITY = 100
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
@@ -67,11 +73,11 @@ def hello_app():
 class Server:
     """gunicorn with the bench's settings, its own process group, stopped by stop()."""
 
-    def __init__(self, spec, env, log_path, workers=WORKERS, threads=THREADS):
+    def __init__(self, spec, env, log_path, workers=WORKERS, threads=THREADS, worker_class="gthread"):
         from bench.pages_bench import _die_with_parent
         self.port, self.log_path = free_port(), log_path
         command = [sys.executable, "-m", "gunicorn", "--chdir", str(ROOT), "--bind", f"{HOST}:{self.port}",
-                   "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
+                   "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
                    "--worker-connections", "1000", "--backlog", "2048", "--keep-alive", "30",
                    "--timeout", "120", "--graceful-timeout", "5", "--log-level", "warning", spec]
         with open(log_path, "ab") as log:
@@ -318,9 +324,9 @@ def run_backend(backend, args, work_dir, log):
         extra = dict(env, NETZWERK_REGISTRATION_ADDRESS_LIMIT="0", NETZWERK_REGISTRATION_EVENT_LIMIT="1000000000",
                      NETZWERK_REGISTRATION_WINDOW_SECONDS="1", NETZWERK_REGISTRATION_BATCH_ROWS=str(args.batch_rows))
         server = Server("netzwerk:create_app()", worker_env(extra, secret_key, data_dir, False),
-                        data_dir / "gunicorn.log", args.workers, args.threads).wait_ready("/healthz")
+                        data_dir / "gunicorn.log", args.workers, args.threads, args.worker_class).wait_ready("/healthz")
         hello = Server("bench.registration_bench:hello_app()", worker_env({}, "-", data_dir, False),
-                       data_dir / "hello.log", args.workers, args.threads).wait_ready("/")
+                       data_dir / "hello.log", args.workers, args.threads, args.worker_class).wait_ready("/")
         for batch_rows, label in ((1, "alone 1/stmt"), (args.batch_rows, "alone batched")):
             if label == "alone 1/stmt" and args.batch_rows == 1:
                 continue
@@ -382,6 +388,8 @@ def main(argv=None):
     parser.add_argument("--max-minutes", type=float, default=30, help="the whole run ends after this")
     parser.add_argument("--workers", type=int, default=WORKERS, help=f"gunicorn workers (default {WORKERS})")
     parser.add_argument("--threads", type=int, default=THREADS, help=f"threads per worker (default {THREADS})")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (default gthread; "
+                        "gevent needs the gevent package)")
     parser.add_argument("--batch-rows", type=int, default=64,
                         help="NETZWERK_REGISTRATION_BATCH_ROWS of the app (default 64; 1 = no group commit)")
     args = parser.parse_args(argv)
@@ -414,7 +422,7 @@ def main(argv=None):
         signal.alarm(0)
         shutil.rmtree(work_dir, ignore_errors=True)
     load_after = os.getloadavg()
-    print(f"registrations over HTTP: gunicorn {args.workers} gthread workers x {args.threads} threads, 127.0.0.1; "
+    print(f"registrations over HTTP: gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads, 127.0.0.1; "
           f"Python asyncio client, keep-alive, one connection per client; {args.seconds:g} s per run; "
           f"event with {CAPACITY} places; FalkorDB embedded with appendfsync always; group commit of up to "
           f"{args.batch_rows} registrations per statement")
