@@ -285,6 +285,13 @@ class Registrations:
                          name=name.strip(), answers=json.dumps(answers, ensure_ascii=False, sort_keys=True),
                          now=berlin_now())
 
+    def withdraw_network_consent(self, token):
+        """Takes back the consent to be connected in the network (the personal link); True when
+        it was given until now. Links already recorded stay (see docs/registrations.md)."""
+        registration, _ = self.by_link(token)
+        return bool(self.store.write("registrations/withdraw_network_consent", registration=registration["uid"],
+                                     now=berlin_now()))
+
     def cancel_by_link(self, token):
         registration, event = self.by_link(token)
         return self.cancel(event["uid"], registration["uid"])

@@ -180,8 +180,16 @@ def personal(token):
         flash(_("Ihre Angaben wurden gespeichert."), "success")
         return redirect(url_for("registrations.personal", token=token))
     return render_template("registrations/personal.html", registration=registration, event=event,
-                           form=form, token=token, status_labels=STATUS_LABELS,
+                           form=form, token=token, status_labels=STATUS_LABELS, withdraw_form=ConfirmForm(),
                            answers=answers_text(questions, registration["answers"])), 400 if form.errors else 200
+
+
+@bp.route("/anmeldung/<token>/netzwerk-widerrufen", methods=["POST"])
+def withdraw_network_consent(token):
+    if ConfirmForm().validate_on_submit() and registrations().withdraw_network_consent(token):
+        flash(_("Ihr Einverständnis ist widerrufen: Die Veranstalter verbinden Sie nicht mehr mit anderen "
+                "Teilnehmenden."), "success")
+    return redirect(url_for("registrations.personal", token=token))
 
 
 @bp.route("/anmeldung/<token>/abmelden", methods=["GET", "POST"])
