@@ -327,6 +327,10 @@ def run_backend(backend, args, work_dir, log):
                         data_dir / "gunicorn.log", args.workers, args.threads, args.worker_class).wait_ready("/healthz")
         hello = Server("bench.registration_bench:hello_app()", worker_env({}, "-", data_dir, False),
                        data_dir / "hello.log", args.workers, args.threads, args.worker_class).wait_ready("/")
+        # warm-up, not counted: Neo4j plans and compiles the statement on its first runs (seconds
+        # on a loaded machine), which would otherwise land in the first measured window
+        make_event(store, f"bench-{backend}-warm")
+        measure_alone(store, f"bench-{backend}-warm", "warm", 4, 2, args.batch_rows)
         for batch_rows, label in ((1, "alone 1/stmt"), (args.batch_rows, "alone batched")):
             if label == "alone 1/stmt" and args.batch_rows == 1:
                 continue
