@@ -155,13 +155,13 @@ class Events:
         for series, (rule, rows) in plans.items():
             dates = [_plain(row) for row in rows]
             template, taken = dates[0], {d["starts_at"][:10] for d in dates}
-            if template.get("status") != "published":
-                continue
+            # a cancelled first date is that date alone (as in the feed): the rule goes on
+            status = "published" if template.get("status") == "cancelled" else template.get("status")
             length = _length(template)
             for moment in occurrences(rule, template["starts_at"], start, end):
                 if moment.strftime("%Y-%m-%d") in taken:
                     continue
-                result.append({**template, "starts_at": moment.strftime("%Y-%m-%dT%H:%M"),
+                result.append({**template, "status": status, "starts_at": moment.strftime("%Y-%m-%dT%H:%M"),
                                "ends_at": (moment + length).strftime("%Y-%m-%dT%H:%M") if length is not None else None,
                                "occurrence": True, "series": series})
         return result
