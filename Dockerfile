@@ -17,6 +17,8 @@ USER netzwerk
 EXPOSE 8000
 HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
   CMD python -c "import urllib.request,sys; sys.exit(0 if urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4).status == 200 else 1)"
-# one process per worker, each with its own Neo4j driver (never shared across a fork)
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "4", "--timeout", "30", \
+# one process per worker, each with its own Neo4j driver (never shared across a fork); 16 threads:
+# registrations waiting in one process are written by one statement (group commit), so more
+# waiting threads make bigger batches (docs/registrations.md)
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "16", "--timeout", "30", \
      "--access-logfile", "-", "netzwerk:create_app()"]

@@ -5,7 +5,10 @@
 
 For each backend a fresh database in a temporary directory (the embedded FalkorDB exactly as the
 app starts it, `appendfsync always`; or the Neo4j launcher), a member with an API key, and the app
-under the production WSGI server (gunicorn, gthread workers, 127.0.0.1). Per number of clients
+under the production WSGI server (gunicorn, gthread workers, 127.0.0.1). First the registration
+service alone, in this process without HTTP, from 32 threads: one statement per registration, then
+with the group commit (the app's path); the HTTP rates are shown as a share of the latter, so a
+loaded machine shows in both. Per number of clients
 and per path, a fresh event (published, public, open, 100 places) and `clients` concurrent
 clients registering new people for --seconds:
 
@@ -46,10 +49,14 @@ if str(ROOT) not in sys.path:
 from bench.pages_bench import HOST, free_port, start_database, worker_env  # noqa: E402
 
 # 2 cores: 4 worker processes, so that one worker's CPU work overlaps another's wait for the
-# database's fsync (`appendfsync always`); 4 threads each, so that a worker keeps its CPU busy
-# while some of its requests wait. More processes only add context switches and memory on two
-# cores; gthread keeps client connections alive (sync workers close each one).
-WORKERS, THREADS = 4, 4
+# database; 16 threads each: the group commit (netzwerk/registrations/batch.py) writes the
+# registrations that wait in one process together, so a process with more waiting requests
+# writes bigger batches (measured at 100 clients, loaded machine: 4 x 4 threads 133 API
+# registrations/s, 4 x 16 431/s, 2 x 32 393/s; gevent workers were slower than gthread, hello
+# world included). More processes only add context switches and memory on two cores; gthread
+# keeps client connections alive (sync workers close each one).
+WORKERS, THREADS = 4, 16
+ALONE_THREADS = 32  # threads of the in-process run of the service alone (no HTTP)
 CAPACITY = 100
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
 FORM_TOKEN = re.compile(rb'name="form_token" type="hidden" value="([^"]*)"')
@@ -66,11 +73,11 @@ def hello_app():
 class Server:
     """gunicorn with the bench's settings, its own process group, stopped by stop()."""
 
-    def __init__(self, spec, env, log_path):
+    def __init__(self, spec, env, log_path, workers=WORKERS, threads=THREADS, worker_class="gthread"):
         from bench.pages_bench import _die_with_parent
         self.port, self.log_path = free_port(), log_path
         command = [sys.executable, "-m", "gunicorn", "--chdir", str(ROOT), "--bind", f"{HOST}:{self.port}",
-                   "--workers", str(WORKERS), "--worker-class", "gthread", "--threads", str(THREADS),
+                   "--workers", str(workers), "--worker-class", worker_class, "--threads", str(threads),
                    "--worker-connections", "1000", "--backlog", "2048", "--keep-alive", "30",
                    "--timeout", "120", "--graceful-timeout", "5", "--log-level", "warning", spec]
         with open(log_path, "ab") as log:
@@ -254,12 +261,51 @@ def check(app, uid, run, acknowledged):
             "seq_ok": len({r["seq"] for r in rows}) == len(rows)}
 
 
-def measure(port, clients, seconds, step):
-    acknowledged, latencies, failures, elapsed = asyncio.run(_load(port, clients, seconds, step))
+def measure_alone(store, uid, run, threads, seconds, batch_rows):
+    """The registration service alone in this process, no HTTP and no Flask: `threads` threads
+    register new people through Registrations.register (its group commit with `batch_rows`, 1 =
+    one statement per registration) for `seconds`. What the database and the statement allow."""
+    import threading
+    from netzwerk.registrations.service import Registrations
+    service = Registrations(store, secret_key="bench", address_limit=0, event_limit=0, batch_rows=batch_rows)
+    acknowledged, latencies, failures = [], [], {}
+    lock, started = threading.Lock(), time.monotonic()
+    deadline = started + seconds
+
+    def client(index):
+        n = 0
+        while time.monotonic() < deadline:
+            began = time.monotonic()
+            try:
+                outcome = service.register(uid, name=f"Person {index}-{n}", email=email(run, index, n), answers={},
+                                           language="de", form_token=f"{run}-{index}-{n}", link_for=lambda t: t)
+                ok = outcome.kind == "created" or outcome.kind
+            except Exception as exc:  # noqa: BLE001 - counted and shown
+                ok = type(exc).__name__
+            with lock:
+                if ok is True:
+                    acknowledged.append((index, n))
+                    latencies.append(time.monotonic() - began)
+                else:
+                    failures[ok] = failures.get(ok, 0) + 1
+            n += 1
+    workers = [threading.Thread(target=client, args=(i,)) for i in range(threads)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    return _summary(acknowledged, latencies, failures, time.monotonic() - started)
+
+
+def _summary(acknowledged, latencies, failures, elapsed):
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1000 if latencies else 0  # noqa: E731
     return {"rate": len(acknowledged) / elapsed, "p50": pick(0.5), "p99": pick(0.99),
             "failures": failures, "acknowledged": acknowledged}
+
+
+def measure(port, clients, seconds, step):
+    return _summary(*asyncio.run(_load(port, clients, seconds, step)))
 
 
 def run_backend(backend, args, work_dir, log):
@@ -276,11 +322,26 @@ def run_backend(backend, args, work_dir, log):
         member, _ = accounts.authenticate(MEMBER_EMAIL, PASSWORD, "127.0.0.1")
         key = accounts.create_token(member, "bench")
         extra = dict(env, NETZWERK_REGISTRATION_ADDRESS_LIMIT="0", NETZWERK_REGISTRATION_EVENT_LIMIT="1000000000",
-                     NETZWERK_REGISTRATION_WINDOW_SECONDS="1")
+                     NETZWERK_REGISTRATION_WINDOW_SECONDS="1", NETZWERK_REGISTRATION_BATCH_ROWS=str(args.batch_rows))
         server = Server("netzwerk:create_app()", worker_env(extra, secret_key, data_dir, False),
-                        data_dir / "gunicorn.log").wait_ready("/healthz")
+                        data_dir / "gunicorn.log", args.workers, args.threads, args.worker_class).wait_ready("/healthz")
         hello = Server("bench.registration_bench:hello_app()", worker_env({}, "-", data_dir, False),
-                       data_dir / "hello.log").wait_ready("/")
+                       data_dir / "hello.log", args.workers, args.threads, args.worker_class).wait_ready("/")
+        # warm-up, not counted: Neo4j plans and compiles the statement on its first runs (seconds
+        # on a loaded machine), which would otherwise land in the first measured window
+        make_event(store, f"bench-{backend}-warm")
+        measure_alone(store, f"bench-{backend}-warm", "warm", 4, 2, args.batch_rows)
+        for batch_rows, label in ((1, "alone 1/stmt"), (args.batch_rows, "alone batched")):
+            if label == "alone 1/stmt" and args.batch_rows == 1:
+                continue
+            run = f"alone{batch_rows}"
+            uid = f"bench-{backend}-{run}"
+            make_event(store, uid)
+            result = measure_alone(store, uid, run, ALONE_THREADS, args.seconds / 2, batch_rows)
+            result["check"] = check(app, uid, run, result["acknowledged"])
+            results.append(dict(backend=backend, path=label, clients=ALONE_THREADS, **result))
+            log(f"{backend} {label}: {result['rate']:.0f}/s {result['check']} {result['failures']}")
+        alone = results[-1]["rate"]
         for clients in args.clients:
             ceiling = measure(hello.port, clients, args.seconds, hello_step)
             results.append(dict(backend=backend, path="hello world", clients=clients, **ceiling, check=None))
@@ -295,6 +356,7 @@ def run_backend(backend, args, work_dir, log):
                 time.sleep(1)  # requests still queued when the clock stopped finish first
                 result["check"] = check(app, uid, run, result["acknowledged"])
                 result["rate_per_hello"] = result["rate"] / ceiling["rate"] if ceiling["rate"] else 0
+                result["rate_per_alone"] = result["rate"] / alone if alone else 0
                 results.append(dict(backend=backend, path=path, clients=clients, **result))
                 log(f"{backend} {path} {clients}: {result['rate']:.0f}/s {result['check']} {result['failures']}")
     finally:
@@ -306,17 +368,18 @@ def run_backend(backend, args, work_dir, log):
 
 
 def print_table(results):
-    header = (f"{'backend':9}{'path':13}{'clients':>8}{'reg/s':>8}{'% hello':>8}{'p50 ms':>8}{'p99 ms':>8}"
+    header = (f"{'backend':9}{'path':14}{'clients':>8}{'reg/s':>8}{'% hello':>8}{'% alone':>8}{'p50 ms':>8}{'p99 ms':>8}"
               f"{'ack':>7}{'stored':>7}{'conf.':>6}{'overb.':>7}{'lost':>5}{'count':>6}  failures")
     print(header)
     print("-" * len(header))
     for r in results:
         c = r["check"]
-        share = f"{100 * r['rate_per_hello']:.0f}%" if c else ""
+        share = f"{100 * r['rate_per_hello']:.0f}%" if "rate_per_hello" in r else ""
+        share_alone = f"{100 * r['rate_per_alone']:.0f}%" if "rate_per_alone" in r else ""
         tail = (f"{len(r['acknowledged']):>7}{c['stored']:>7}{c['confirmed']:>6}{c['overbooked']:>7}{c['lost']:>5}"
                 f"{'ok' if c['counter_ok'] and c['seq_ok'] else 'BAD':>6}") if c else f"{len(r['acknowledged']):>7}" + " " * 31
         failures = ", ".join(f"{k}: {v}" for k, v in sorted(r["failures"].items())) or "–"
-        print(f"{r['backend']:9}{r['path']:13}{r['clients']:>8}{r['rate']:>8.0f}{share:>8}{r['p50']:>8.1f}"
+        print(f"{r['backend']:9}{r['path']:14}{r['clients']:>8}{r['rate']:>8.0f}{share:>8}{share_alone:>8}{r['p50']:>8.1f}"
               f"{r['p99']:>8.1f}{tail}  {failures}")
 
 
@@ -327,6 +390,12 @@ def main(argv=None):
     parser.add_argument("--seconds", type=float, default=10, help="seconds of load per run (default 10)")
     parser.add_argument("--paths", default="api,form", help="api, form or both (default)")
     parser.add_argument("--max-minutes", type=float, default=30, help="the whole run ends after this")
+    parser.add_argument("--workers", type=int, default=WORKERS, help=f"gunicorn workers (default {WORKERS})")
+    parser.add_argument("--threads", type=int, default=THREADS, help=f"threads per worker (default {THREADS})")
+    parser.add_argument("--worker-class", default="gthread", help="gunicorn worker class (default gthread; "
+                        "gevent needs the gevent package)")
+    parser.add_argument("--batch-rows", type=int, default=64,
+                        help="NETZWERK_REGISTRATION_BATCH_ROWS of the app (default 64; 1 = no group commit)")
     args = parser.parse_args(argv)
     args.clients = [int(c) for c in str(args.clients).split(",")]
     args.paths = [p for p in args.paths.split(",") if p in ("api", "form")]
@@ -357,9 +426,13 @@ def main(argv=None):
         signal.alarm(0)
         shutil.rmtree(work_dir, ignore_errors=True)
     load_after = os.getloadavg()
-    print(f"registrations over HTTP: gunicorn {WORKERS} gthread workers x {THREADS} threads, 127.0.0.1; "
+    print(f"registrations over HTTP: gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads, 127.0.0.1; "
           f"Python asyncio client, keep-alive, one connection per client; {args.seconds:g} s per run; "
-          f"event with {CAPACITY} places; FalkorDB embedded with appendfsync always")
+          f"event with {CAPACITY} places; FalkorDB embedded with appendfsync always; group commit of up to "
+          f"{args.batch_rows} registrations per statement")
+    print(f"alone = the registration service in the bench's own process from {ALONE_THREADS} threads, no HTTP "
+          f"(1/stmt: one statement per registration; batched: the group commit); % alone = the HTTP rate as a "
+          f"share of 'alone batched' measured in the same run")
     print(f"form = GET of the form + its POST (302); api = one POST (202); ack = acknowledged; "
           f"overb. = confirmed beyond the places; lost = acknowledged but not stored; count = counter and "
           f"sequence numbers agree with the registrations")

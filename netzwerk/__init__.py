@@ -82,7 +82,7 @@ def create_app(config=None, store=None):
     app.extensions["netzwerk.registrations"] = Registrations(
         store, secret_key=app.config["SECRET_KEY"], address_limit=config.REGISTRATION_ADDRESS_LIMIT,
         event_limit=config.REGISTRATION_EVENT_LIMIT, window_seconds=config.REGISTRATION_WINDOW_SECONDS,
-        unlocked=config.TEST_UNLOCKED_REGISTRATION)
+        unlocked=config.TEST_UNLOCKED_REGISTRATION, batch_rows=config.REGISTRATION_BATCH_ROWS)
     app.extensions["netzwerk.events"] = Events(
         store, app.extensions["netzwerk.register"], config.DATA_DIR / "attachments",
         on_capacity_change=app.extensions["netzwerk.registrations"].set_capacity)

@@ -70,6 +70,9 @@ class Config:
         self.REGISTRATION_ADDRESS_LIMIT = int(_env("REGISTRATION_ADDRESS_LIMIT", "10"))
         self.REGISTRATION_EVENT_LIMIT = int(_env("REGISTRATION_EVENT_LIMIT", "600"))
         self.REGISTRATION_WINDOW_SECONDS = int(_env("REGISTRATION_WINDOW_SECONDS", str(10 * 60)))
+        # Group commit: at most this many registrations for one event in one statement (1: one
+        # statement per registration; netzwerk/registrations/batch.py)
+        self.REGISTRATION_BATCH_ROWS = max(1, int(_env("REGISTRATION_BATCH_ROWS", "64")))
         # The control run of the concurrency proof only: registrations without the event lock.
         # create_app refuses it unless NETZWERK_ENV=test.
         self.TEST_UNLOCKED_REGISTRATION = _flag("TEST_UNLOCKED_REGISTRATION", False)

@@ -522,8 +522,41 @@ class YesNo(FieldType):
         return BooleanField(label, description=description)
 
 
+class Recurrence(FieldType):
+    """A recurrence rule as in iCalendar (RFC 5545 RRULE), e.g. "FREQ=WEEKLY;BYDAY=TU" (weekly on
+    Tuesdays), stored upper-case without "RRULE:"; checked by python-dateutil's rrule. Days,
+    weeks, months and years only: nothing repeats more often than daily. The first date comes
+    from elsewhere (a series' first event), so DTSTART is not part of it."""
+
+    key = "rrule"
+    FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
+
+    def parse_string(self, spec, text):
+        text = super().parse_string(spec, text)
+        if text is None:
+            return None
+        text = re.sub(r"\s+", "", text).upper()
+        if text.startswith("RRULE:"):
+            text = text[len("RRULE:"):]
+        parts = dict(part.partition("=")[::2] for part in text.split(";") if part)
+        if parts.get("FREQ") not in self.FREQUENCIES or "DTSTART" in text or "\n" in text:
+            raise FieldError("„{label}“: bitte eine Regel wie FREQ=WEEKLY;BYDAY=TU (wöchentlich dienstags).",
+                             label=spec.label)
+        from dateutil.rrule import rrulestr
+        try:
+            rrulestr(text, dtstart=datetime(2026, 1, 1))
+        except (ValueError, TypeError, KeyError):
+            raise FieldError("„{label}“: bitte eine Regel wie FREQ=WEEKLY;BYDAY=TU (wöchentlich dienstags).",
+                             label=spec.label) from None
+        return text
+
+    def schema(self, spec):
+        return {"type": "string", "maxLength": spec.max_length,
+                "description": "iCalendar RRULE without DTSTART, e.g. FREQ=WEEKLY;BYDAY=TU"}
+
+
 TYPES = {cls.key: cls() for cls in (FieldType, TextArea, Markdown, Choice, MultiChoice, Tags, Number, Email,
-                                    Url, Time, Date, DateTime, YesNo)}
+                                    Url, Time, Date, DateTime, YesNo, Recurrence)}
 
 
 @dataclass(frozen=True)

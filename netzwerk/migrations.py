@@ -33,7 +33,7 @@ def migrate(store, echo=lambda text: None):
             echo(f"Datenmigration: {changed} Einträge auf feste Wortlisten (Sprachen, Zielgruppen, "
                  "Handlungsfelder, Wochentage) umgestellt.")
     if version < 3:
-        # the counter of confirmed places create_registration reads instead of counting
+        # the counter of confirmed places create_registrations reads instead of counting
         report["registration_counters"] = store.write("registrations/count_confirmed_registrations")[0]["events"]
     if version < DATA_VERSION:
         store.write("system/set_data_version", version=DATA_VERSION, now=now_iso())

@@ -7,7 +7,7 @@ is the entry's version, so a changed or cancelled event replaces the copy in peo
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, vRecur
 
 BERLIN = ZoneInfo("Europe/Berlin")
 STATUS = {"published": "CONFIRMED", "cancelled": "CANCELLED", "draft": "TENTATIVE"}
@@ -23,9 +23,39 @@ def calendar_bytes(events, url_of, name="netzwerk"):
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Berlin")
     for event in events:
-        cal.add_component(_vevent(event, url_of(event["uid"])))
+        item = _vevent(event, url_of(event["uid"]))
+        if event.get("rrule"):  # the first date of a series with a rule: the rule's master
+            _add_rule(item, event)
+            if event.get("status") == "cancelled":
+                # STATUS on the master would cancel every date: only this first date is off
+                item["status"] = "CONFIRMED"
+                cal.add_component(item)
+                item = _vevent(event, url_of(event["uid"]))
+                item.add("recurrence-id", item.decoded("dtstart"))
+        elif event.get("recurrence_of"):  # another date of it: that master's changed instance
+            item["uid"] = f"{event['recurrence_of']}@netzwerk"
+            item.add("recurrence-id", item.decoded("dtstart"))
+        cal.add_component(item)
     cal.add_missing_timezones()
     return cal.to_ical()
+
+
+def _add_rule(item, event):
+    """RRULE of the series; an UNTIL day becomes the end of that day in UTC when the dates have
+    a time (RFC 5545: UNTIL has DTSTART's value type, in UTC with a TZID)."""
+    rule = vRecur.from_ical(event["rrule"])
+    until = rule.get("UNTIL")
+    if until and not event.get("all_day"):
+        last = until[0]
+        if not isinstance(last, datetime):
+            last = datetime(last.year, last.month, last.day, 23, 59, 59, tzinfo=BERLIN)
+        elif last.tzinfo is None:
+            last = last.replace(tzinfo=BERLIN)
+        rule["UNTIL"] = [last.astimezone(ZoneInfo("UTC"))]
+    elif until and event.get("all_day"):
+        last = until[0]
+        rule["UNTIL"] = [last.date() if isinstance(last, datetime) else last]
+    item.add("rrule", rule)
 
 
 def _local(text):

@@ -17,6 +17,7 @@ from ..register.model import KINDS
 from ..register.service import Page, entry_props
 from ..text import fold, new_uid
 from . import files
+from .recurrence import occurrences, series_plans
 
 EVENTS = KINDS["events"]
 SERIES = KINDS["series"]
@@ -137,18 +138,60 @@ class Events:
             while day <= end and day < after:
                 by_day.setdefault(day, []).append(event)
                 day += timedelta(days=1)
+        count = len(rows)
+        for occurrence in self._occurrences(logged_in, first, after):
+            by_day.setdefault(date.fromisoformat(occurrence["starts_at"][:10]), []).append(occurrence)
+            count += 1
+        for day_events in by_day.values():
+            day_events.sort(key=lambda event: event["starts_at"])
         weeks = []
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(year, month):
             weeks.append([{"date": day, "in_month": day.month == month,
                            "events": by_day.get(day, [])} for day in week])
-        return {"first": first, "weeks": weeks, "count": len(rows),
+        return {"first": first, "weeks": weeks, "count": count,
                 "previous": (first - timedelta(days=1)).replace(day=1), "next": after}
 
+    def _occurrences(self, logged_in, first, after):
+        """The dates of series with a recurrence rule in [first, after) (days) that are not
+        events of their own: each a copy of the series' first date moved to the rule's date,
+        marked `occurrence` (its link is the first date's page)."""
+        start, end = datetime.combine(first, datetime.min.time()), datetime.combine(after, datetime.min.time())
+        plans = series_plans(self.store.read("events/list_recurring_series", **audience(logged_in)))
+        result = []
+        for series, (rule, rows) in plans.items():
+            dates = [_plain(row) for row in rows]
+            template, taken = dates[0], {d["starts_at"][:10] for d in dates}
+            # a cancelled first date is that date alone (as in the feed): the rule goes on
+            status = "published" if template.get("status") == "cancelled" else template.get("status")
+            length = _length(template)
+            for moment in occurrences(rule, template["starts_at"], start, end):
+                if moment.strftime("%Y-%m-%d") in taken:
+                    continue
+                result.append({**template, "status": status, "starts_at": moment.strftime("%Y-%m-%dT%H:%M"),
+                               "ends_at": (moment + length).strftime("%Y-%m-%dT%H:%M") if length is not None else None,
+                               "occurrence": True, "series": series})
+        return result
+
     def feed(self, now=None):
-        """Public events for the calendar subscription: from half a year back on."""
+        """Public events for the calendar subscription: from half a year back on. A series with
+        a recurrence rule is one event with the rule (`rrule`; its first date, however old) and
+        its other dates that fall on the rule are that event's changed instances
+        (`recurrence_of`: the first date's uid), so calendars show the rule's dates and each
+        change or cancellation of one date (RFC 5545 RECURRENCE-ID)."""
         start = (datetime.fromisoformat((now or now_iso())[:16]) - timedelta(days=183)).strftime("%Y-%m-%dT%H:%M")
         rows = self.store.read("events/list_events_between", start=start, end="9999-12-31T23:59", **PUBLIC)
-        return [_plain(row) for row in rows]
+        events = {row["uid"]: _plain(row) for row in rows}
+        plans = series_plans(self.store.read("events/list_recurring_series", **PUBLIC))
+        for rule, dates in plans.values():
+            dates = [_plain(row) for row in dates]
+            template = dates[0]
+            events[template["uid"]] = {**events.get(template["uid"], template), "rrule": rule}
+            for other in dates[1:]:
+                moment = datetime.fromisoformat(other["starts_at"])
+                if other["uid"] in events and occurrences(rule, template["starts_at"], moment,
+                                                          moment + timedelta(minutes=1)):
+                    events[other["uid"]] = {**events[other["uid"]], "recurrence_of": template["uid"]}
+        return sorted(events.values(), key=lambda event: (event["starts_at"], event["uid"]))
 
     # --- writing ------------------------------------------------------------------------
     def create(self, values, by, links=()):
@@ -248,6 +291,13 @@ def _plain(row):
     extra = {k: sorted(v, key=fold) if isinstance(v, list) else v
              for k, v in row.items() if k not in ("total", "props")}
     return {**props, **extra}
+
+
+def _length(event):
+    """How long an event lasts (timedelta), or None without an end."""
+    if not event.get("ends_at"):
+        return None
+    return datetime.fromisoformat(event["ends_at"]) - datetime.fromisoformat(event["starts_at"])
 
 
 def _shift(value, rhythm, index):

@@ -165,7 +165,8 @@ class Participants:
         network = {"given": bool(registration.pop("network_consent", False)),
                    "text": registration.pop("network_consent_text", None),
                    "version": registration.pop("network_consent_version", None),
-                   "given_at": registration.pop("network_consent_at", None)}
+                   "given_at": registration.pop("network_consent_at", None),
+                   "withdrawn_at": registration.pop("network_consent_withdrawn_at", None)}
         registration.pop("form_token", None)  # an internal idempotency key, not about the person
         return {
             "exported_at": berlin_now(),

@@ -202,6 +202,11 @@ KINDS = {kind.key: kind for kind in (
         NAME,
         DESCRIPTION,
         Field("rhythm", "Rhythmus", "choice", SERIES_RHYTHMS),
+        Field("recurrence", "Wiederholungsregel", "rrule",
+              description="Als iCalendar-Regel, ab dem ersten Termin der Reihe: FREQ=WEEKLY;BYDAY=TU ist "
+                          "„wöchentlich dienstags“, FREQ=MONTHLY;BYDAY=1WE „jeden ersten Mittwoch“; "
+                          "mit ;UNTIL=20271231 oder ;COUNT=10 endet sie. Kalender und iCal-Feed zeigen "
+                          "die Termine danach."),
         DEMO,
     ), columns=("name", "rhythm"), importable=False),
 )}

@@ -17,6 +17,7 @@ from ..clock import now_millis
 from ..errors import Closed, DomainError, Forbidden, NotFound
 from ..text import fold, new_uid
 from ..vocabularies import FIELDS_OF_ACTION
+from .batch import GroupCommit
 from .questions import MAX_QUESTIONS, Question, dump_questions, load_questions
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -76,7 +77,7 @@ def window_state(event, now):
 
 class Registrations:
     def __init__(self, store, *, secret_key, address_limit=10, event_limit=600, window_seconds=600,
-                 unlocked=False):
+                 unlocked=False, batch_rows=64):
         self.store = store
         self.secret_key = secret_key
         self.address_limit = address_limit
@@ -84,8 +85,9 @@ class Registrations:
         self.window_seconds = window_seconds
         # the control run of the concurrency proof only (create_app allows it in tests alone)
         self.unlocked = unlocked
-        self.create_query = ("registrations/create_registration_unlocked" if unlocked
-                             else "registrations/create_registration")
+        # registrations of one event that arrive at this process while its statement runs are
+        # written together by the next one (batch.py); at most batch_rows in one statement
+        self.group_commit = GroupCommit(self._create_batch, batch_rows)
 
     # --- events ---------------------------------------------------------------------------
     def event(self, uid):
@@ -146,13 +148,11 @@ class Registrations:
         return keys
 
     def _rate_params(self, event_uid, address):
-        """The rate-limit bookkeeping create_registration does in the same statement; address
-        None (API keys, organisers adding someone) skips it: those callers are accountable."""
+        """The keys whose rate limits create_registrations counts this attempt against, in the
+        same statement; address None (API keys, organisers adding someone) skips them: those
+        callers are accountable. '' is no key."""
         keys = self._rate_keys(event_uid, address) if address is not None else {}
-        millis = now_millis()
-        return dict(address_key=keys.get("address", ""), address_limit=self.address_limit,
-                    event_key=keys.get("event", ""), event_limit=self.event_limit,
-                    millis=millis, since=millis - self.window_seconds * 1000)
+        return dict(address_key=keys.get("address", ""), event_key=keys.get("event", ""))
 
     @staticmethod
     def _too_many():
@@ -160,7 +160,7 @@ class Registrations:
                                "einigen Minuten noch einmal.")
 
     def check_rate(self, event_uid, address):
-        """Counts an attempt that does not reach create_registration (a bot's, an invalid form)
+        """Counts an attempt that does not reach create_registrations (a bot's, an invalid form)
         per address and per event; TooManyAttempts past a limit."""
         now = now_millis()
         keys = self._rate_keys(event_uid, address)
@@ -213,21 +213,24 @@ class Registrations:
         if network_consent:
             registration.update(network_consent_text=NETWORK_CONSENT_TEXT,
                                 network_consent_version=NETWORK_CONSENT_VERSION, network_consent_at=now)
-        params = dict(event=event_uid, uid=uid, registration=registration, link_hash=token_hash(token),
-                      message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
-                      invitation=token_hash(invitation_token) if invitation_token else "",
-                      manual=bool(manual), now=now)
+        row = dict(uid=uid, registration=registration, link_hash=token_hash(token),
+                   message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
+                   invitation=token_hash(invitation_token) if invitation_token else "", manual=bool(manual))
         if self.unlocked:  # the control run only: count first, decide in Python, then write
             if address is not None:
                 self.check_rate(event_uid, address)
             event = self.event(event_uid)
-            params["status"] = "confirmed" if event["free"] is None or event["free"] > 0 else "waitlisted"
+            status = "confirmed" if event["free"] is None or event["free"] > 0 else "waitlisted"
+            rows = self.store.write("registrations/create_registration_unlocked", event=event_uid, now=now,
+                                    status=status, **row)
+            result = rows[0] if rows else None
         else:
-            params.update(self._rate_params(event_uid, address))
-        rows = self.store.write(self.create_query, **params)
-        if rows and rows[0]["created"]:
-            return Outcome("created", rows[0]["status"], rows[0]["uid"])
-        if rows and rows[0]["limited"]:
+            row.update(self._rate_params(event_uid, address))
+            result = self.group_commit.submit(event_uid, row, keys=("email:" + email_key, "form:" + form_token))
+            self.store.read_own_writes()
+        if result and result["created"]:
+            return Outcome("created", result["status"], result["uid"])
+        if result and result["limited"]:
             raise self._too_many()
         existing = self.store.read_one("registrations/find_registration", event=event_uid,
                                        form_token=form_token, email_key=email_key)
@@ -240,6 +243,26 @@ class Registrations:
                          registration=existing["uid"], link_hash=token_hash(token),
                          message=self._message(now, link_for(token), uid=new_uid()), now=now)
         return Outcome("existing", existing["status"], existing["uid"])
+
+    def _create_batch(self, event_uid, rows):
+        """Writes registrations for one event in one statement (the group commit's `run`): each
+        row's result ({created, limited, open, uid, status, seq}) in the order given, or None for
+        every row when the event does not exist."""
+        rows = [dict(row, index=index) for index, row in enumerate(rows)]
+        hits = {}
+        for row in reversed(rows):  # per row: how many rows after it count against the same key
+            for key in ("address_key", "event_key"):
+                row[key.replace("key", "after")] = hits.get(row[key], 0)
+                if row[key]:
+                    hits[row[key]] = hits.get(row[key], 0) + 1
+        millis = now_millis()
+        result = self.store.write(
+            "registrations/create_registrations", event=event_uid, rows=rows,
+            limits=[{"key": key, "count": count} for key, count in sorted(hits.items())],
+            now=berlin_now(), millis=millis, since=millis - self.window_seconds * 1000,
+            address_limit=self.address_limit, event_limit=self.event_limit)
+        by_index = {row["index"]: row for row in result}
+        return [by_index.get(index) for index in range(len(rows))]
 
     # --- the personal link --------------------------------------------------------------------
     def by_link(self, token):
@@ -261,6 +284,13 @@ class Registrations:
         self.store.write("registrations/update_registration_answers", registration=registration["uid"],
                          name=name.strip(), answers=json.dumps(answers, ensure_ascii=False, sort_keys=True),
                          now=berlin_now())
+
+    def withdraw_network_consent(self, token):
+        """Takes back the consent to be connected in the network (the personal link); True when
+        it was given until now. Links already recorded stay (see docs/registrations.md)."""
+        registration, _ = self.by_link(token)
+        return bool(self.store.write("registrations/withdraw_network_consent", registration=registration["uid"],
+                                     now=berlin_now()))
 
     def cancel_by_link(self, token):
         registration, event = self.by_link(token)

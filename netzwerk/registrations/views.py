@@ -180,8 +180,16 @@ def personal(token):
         flash(_("Ihre Angaben wurden gespeichert."), "success")
         return redirect(url_for("registrations.personal", token=token))
     return render_template("registrations/personal.html", registration=registration, event=event,
-                           form=form, token=token, status_labels=STATUS_LABELS,
+                           form=form, token=token, status_labels=STATUS_LABELS, withdraw_form=ConfirmForm(),
                            answers=answers_text(questions, registration["answers"])), 400 if form.errors else 200
+
+
+@bp.route("/anmeldung/<token>/netzwerk-widerrufen", methods=["POST"])
+def withdraw_network_consent(token):
+    if ConfirmForm().validate_on_submit() and registrations().withdraw_network_consent(token):
+        flash(_("Ihr Einverständnis ist widerrufen: Die Veranstalter verbinden Sie nicht mehr mit anderen "
+                "Teilnehmenden."), "success")
+    return redirect(url_for("registrations.personal", token=token))
 
 
 @bp.route("/anmeldung/<token>/abmelden", methods=["GET", "POST"])
@@ -216,12 +224,20 @@ def index():
 
 
 def _export(event, rows, fmt):
+    """The participants as CSV or XLSX, headings in the UI's language (German first): who, status,
+    organisation, both consents with version and time (and a withdrawal), then the answers."""
     questions = event["questions"]
-    header = [_("Nr."), _("Name"), _("E-Mail"), _("Status"), _("Wartelistenplatz"), _("Angemeldet am"),
-              _("Eingecheckt"), _("Quelle"), _("Einwilligung (Version)")] + [q.label for q in questions]
-    body = [[row["seq"], row["name"], row["email"], _(STATUS_LABELS.get(row["status"], row["status"])),
+    header = [_("Nr."), _("Name"), _("E-Mail"), _("Organisation"), _("Status"), _("Wartelistenplatz"),
+              _("Angemeldet am"), _("Eingecheckt"), _("Quelle"), _("Einwilligung (Version)"), _("Einwilligung am"),
+              _("Vernetzung erlaubt"), _("Vernetzung: Einwilligung (Version)"), _("Vernetzung: zugestimmt am"),
+              _("Vernetzung: widerrufen am")] + [q.label for q in questions]
+    body = [[row["seq"], row["name"], row["email"], row.get("organisation") or "",
+             _(STATUS_LABELS.get(row["status"], row["status"])),
              row.get("position") or "", row.get("created_at") or "", row.get("checked_in_at") or "",
-             _(SOURCE_LABELS.get(row.get("source"), row.get("source") or "")), row.get("consent_version") or ""]
+             _(SOURCE_LABELS.get(row.get("source"), row.get("source") or "")), row.get("consent_version") or "",
+             row.get("consent_at") or "", _("ja") if row.get("network_consent") else _("nein"),
+             row.get("network_consent_version") or "", row.get("network_consent_at") or "",
+             row.get("network_consent_withdrawn_at") or ""]
             + [text for _label, text in answers_text(questions, row["answers"])] for row in rows]
     return spreadsheet_response(header, body, fmt, "teilnehmende", _("Teilnehmende"))
 

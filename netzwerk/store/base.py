@@ -88,6 +88,11 @@ class Store:
         finally:
             self._local.generation = None
 
+    def read_own_writes(self):
+        """This thread's next read asks for the generation again: it sees a write that another
+        thread made for it (the group commit of registrations, netzwerk/registrations/batch.py)."""
+        self._local.generation = None
+
     def pin_generation(self):
         """Until unpin_generation(), this thread reads the generation once, not once per read:
         a request's reads see the graph as of its start (and its own writes)."""

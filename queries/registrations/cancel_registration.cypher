@@ -3,8 +3,8 @@
 // changes: registrations
 // params: event, registration, message, now
 // returns: one row: cancelled (0 or 1), promoted (how many moved up from the waitlist)
-// The counter registration_confirmed is set to what is confirmed afterwards (create_registration
-// reads it instead of counting). Event locked first (see create_registration); the cancellation, its message, the move-up of
+// The counter registration_confirmed is set to what is confirmed afterwards (create_registrations
+// reads it instead of counting). Event locked first (see create_registrations); the cancellation, its message, the move-up of
 // the first waitlisted into the free place(s) and their messages are one statement.
 MATCH (e:Event {uid: $event})
 SET e.registration_seq = coalesce(e.registration_seq, 0) + 1

@@ -3,7 +3,7 @@
 // params: none
 // returns: one row: events (how many events got their counter)
 // Data migration 3: every event's registration_confirmed from its confirmed registrations (the
-// counter create_registration reads instead of counting; older graphs lack it).
+// counter create_registrations reads instead of counting; older graphs lack it).
 MATCH (e:Event)
 OPTIONAL MATCH (e)<-[:FOR]-(r:Registration {status: 'confirmed'})
 WITH e, count(r) AS confirmed

@@ -2,7 +2,7 @@
 // mode: write
 // params: event, capacity, message, now
 // returns: one row: promoted (how many moved up); no row when the event is unknown
-// The counter registration_confirmed is set to what is confirmed afterwards (create_registration
+// The counter registration_confirmed is set to what is confirmed afterwards (create_registrations
 // reads it instead of counting). Event locked first; a raised capacity (or none: unlimited) moves the first waitlisted up at
 // once, with their messages, in the same statement. A lowered one moves nobody down.
 MATCH (e:Event {uid: $event})

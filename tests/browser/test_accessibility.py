@@ -75,3 +75,26 @@ def test_inviting_from_the_network_on_a_phone(live_demo_server, audit_page, user
     assert page.get_by_role("heading", name=re.compile("Personen gefunden")).is_visible()
     check(page, "the invitation list")
     assert_accessible(page, "phone: the invitation list")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_organisers_participant_and_check_in_pages(live_demo_server, audit_page, users, size):
+    """The participants list (with its capacity form, filters and exports) and the check-in page
+    an organiser uses on the day from a phone: nothing serious or critical."""
+    from .test_phone_layout import log_in
+    app, url = live_demo_server
+    app.config["WTF_CSRF_SSL_STRICT"] = False
+    registrations = app.extensions["netzwerk.registrations"]
+    for name in ("Amal Haddad", "Jonas Weber"):
+        registrations.register(DEMO_ROUND, name=name, email=f"{name.split()[0].lower()}@example.org", answers={},
+                               language="de", form_token=f"a11y-{name}", link_for=lambda token: token,
+                               manual=True, by="test")
+    page = audit_page
+    page.set_viewport_size(dict(zip(("width", "height"), SIZES[size])))
+    log_in(page, url, users["coordinator"], phone=size == "phone")
+    page.goto(f"{url}/veranstaltungen/{DEMO_ROUND}/teilnehmende")
+    assert page.get_by_text("Amal Haddad").first.is_visible()
+    assert_accessible(page, f"{size}: the participants list")
+    page.goto(f"{url}/veranstaltungen/{DEMO_ROUND}/einlass")
+    assert_accessible(page, f"{size}: the check-in page")
+    assert_focus_visible(page, f"{size}: the check-in page")

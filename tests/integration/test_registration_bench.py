@@ -17,4 +17,8 @@ def test_the_bench_prints_its_table_with_the_checks():
     lines = result.stdout.splitlines()
     assert any(line.startswith("backend") and "reg/s" in line and "lost" in line for line in lines)
     rows = [line.split() for line in lines if line.startswith("falkordb")]
-    assert [row[1] for row in rows] == ["hello", "api", "form"]
+    assert [row[1:3] for row in rows] == [["alone", "1/stmt"], ["alone", "batched"], ["hello", "world"],
+                                          ["api", "5"], ["form", "5"]]
+    for row in rows[:2] + rows[3:]:  # the service alone and over HTTP: nothing overbooked, nothing lost
+        count = row.index("ok")  # the column "count": counter and sequence numbers agree
+        assert row[count - 2:count] == ["0", "0"], row  # overbooked, lost

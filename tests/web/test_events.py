@@ -364,3 +364,60 @@ def test_the_demo_shows_an_open_expert_round(client, demo, store):
     assert event["registration_opens"] < f"{today()}T23:59" < event["registration_closes"] < event["starts_at"]
     assert event["capacity"] == 25 and event["visibility"] == "public" and event["status"] == "published"
     assert "Reihe" in html and "16. Juni 2016" in html, "the 2016 round is another date of its series"
+
+
+def test_a_series_rule_gives_the_calendar_and_the_feed_its_dates(client, app):
+    """FREQ=WEEKLY;BYDAY=TU from the series' first date: the month calendar shows every Tuesday,
+    the feed holds the first date with the RRULE and a cancelled other date as its instance."""
+    from datetime import datetime
+
+    from dateutil.rrule import rrulestr
+
+    from netzwerk.register.model import LINKS
+    register = app.extensions["netzwerk.register"]
+    rule = KINDS["series"].field("recurrence").parse("rrule:freq=weekly; byday=tu")  # as forms and API do
+    series = register.create(KINDS["series"], {"name": "Sprachcafé dienstags", "recurrence": rule}, "test")
+    assert register.get(KINDS["series"], series)["recurrence"] == "FREQ=WEEKLY;BYDAY=TU"
+    in_series = next(link for link in LINKS if link.type == "IN_SERIES")
+    first = make_event(app, name="Sprachcafé dienstags", starts_at="2030-11-05T15:00", ends_at="2030-11-05T17:00")
+    third = make_event(app, name="Sprachcafé dienstags", starts_at="2030-11-19T15:00", ends_at="2030-11-19T17:00",
+                       status="cancelled")
+    for uid in (first, third):
+        register.add_link(in_series, uid, series, {}, "test")
+
+    month = app.extensions["netzwerk.events"].month(False, 2030, 11)
+    tuesdays = {day["date"].day: day["events"] for week in month["weeks"] for day in week
+                if day["in_month"] and day["date"].weekday() == 1}
+    assert sorted(tuesdays) == [5, 12, 19, 26]
+    assert all(len(events) == 1 for events in tuesdays.values())
+    assert [tuesdays[d][0].get("occurrence", False) for d in (5, 12, 19, 26)] == [False, True, False, True]
+    assert tuesdays[12][0]["starts_at"] == "2030-11-12T15:00" and tuesdays[12][0]["ends_at"] == "2030-11-12T17:00"
+    assert tuesdays[19][0]["status"] == "cancelled", "the date of its own, not the rule's copy"
+    page = client.get("/veranstaltungen/kalender?monat=2030-11").get_data(as_text=True)
+    assert page.count(f'href="/veranstaltungen/{first}"') == 3  # the first date and two of the rule
+    # before the first date nothing
+    october = app.extensions["netzwerk.events"].month(False, 2030, 10)
+    assert october["count"] == 0, "neither the rule nor a later event counts in an earlier month"
+
+    feed = Calendar.from_ical(client.get("/veranstaltungen/feed.ics").data)
+    items = feed.walk("VEVENT")
+    assert {str(e["UID"]) for e in items} == {f"{first}@netzwerk"}, "one series, one UID"
+    (master,) = [e for e in items if "RRULE" in e]
+    assert master["RRULE"].to_ical() == b"FREQ=WEEKLY;BYDAY=TU"
+    assert master.decoded("DTSTART").isoformat() == "2030-11-05T15:00:00+01:00"
+    (cancelled,) = [e for e in items if "RECURRENCE-ID" in e]
+    assert cancelled.decoded("RECURRENCE-ID").isoformat() == "2030-11-19T15:00:00+01:00"
+    assert cancelled["STATUS"] == "CANCELLED"
+    rule = rrulestr(master["RRULE"].to_ical().decode(), dtstart=master.decoded("DTSTART"))
+    assert rule.after(master.decoded("DTSTART")).isoformat() == "2030-11-12T15:00:00+01:00"
+    assert datetime.fromisoformat("2030-11-26T15:00:00+01:00") in rule
+
+
+def test_a_recurrence_rule_is_checked():
+    from netzwerk.fields import FieldError
+    spec = next(f for f in KINDS["series"].fields if f.name == "recurrence")
+    assert spec.parse("FREQ=MONTHLY;BYDAY=1WE;COUNT=10") == "FREQ=MONTHLY;BYDAY=1WE;COUNT=10"
+    assert spec.parse("") is None
+    for wrong in ("FREQ=HOURLY", "FREQ=WEEKLY;BYDAY=XX", "jeden Dienstag", "DTSTART:20300101\nFREQ=DAILY"):
+        with pytest.raises(FieldError):
+            spec.parse(wrong)

@@ -337,3 +337,46 @@ def test_badges_and_sign_in_sheet_carry_the_names(app, users, store, organiser):
     assert login(app, users["member"]).get("/veranstaltungen/ev-1/namensschilder.pdf").status_code == 403
     make_event(store, uid="ev-2")
     assert organiser.get("/veranstaltungen/ev-2/unterschriftenliste.pdf").status_code == 404
+
+
+def pairs(store):
+    return sorted(tuple(sorted((r["a"], r["b"]))) for r in knows(store))
+
+
+def test_a_participant_withdraws_the_consent_to_be_connected(app, users, store, organiser):
+    """On the personal page (the secret link): recorded with its time, and honoured: no new KNOWS
+    from that registration; what was recorded before stays (the page says so)."""
+    public = app.test_client()
+    for name, email in (("Ada Adler", "ada@example.org"), ("Ben B.", "ben@example.org"), ("Cem", "cem@example.org")):
+        register(public, "ev-1", name, email, network="y")
+    uids = {name: reg_uid(store, name) for name in ("Ada Adler", "Ben B.", "Cem")}
+    move_to_past(store)
+    post(organiser, "/veranstaltungen/ev-1/begegnungen", {"met": [uids["Ada Adler"], uids["Ben B."]]})
+    assert pairs(store) == [("Ada Adler", "Ben B.")]
+
+    link = raw_rows(store, "MATCH (m:Message)-[:ABOUT]->(r:Registration {name: 'Ben B.'}) RETURN m.secret_link AS link")
+    path = "/anmeldung/" + link[0]["link"].rsplit("/anmeldung/", 1)[1]
+    page = public.get(path).get_data(as_text=True)
+    assert "Verbindung im Netzwerk" in page and "Zustimmung widerrufen" in page
+    # without the CSRF token nothing happens
+    public.post(f"{path}/netzwerk-widerrufen", data={})
+    assert raw_rows(store, "MATCH (r:Registration {name: 'Ben B.'}) RETURN r.network_consent AS c")[0]["c"] is True
+    response = post(public, f"{path}/netzwerk-widerrufen", page=path)
+    assert response.status_code == 302
+    page = public.get(path).get_data(as_text=True)
+    assert "widerrufen" in page and "bleiben im Netzwerk" in page and "Zustimmung widerrufen" not in page
+    ben = raw_rows(store, "MATCH (r:Registration {name: 'Ben B.'}) RETURN r.network_consent AS consent, "
+                          "r.network_consent_withdrawn_at AS withdrawn, r.network_consent_version AS version")[0]
+    assert ben["consent"] is False and ben["withdrawn"] and ben["version"], "recorded, with what was agreed"
+
+    # honoured: Ben is no longer offered, and a stale form naming him connects only the others
+    page = organiser.get("/veranstaltungen/ev-1/begegnungen").get_data(as_text=True)
+    assert "Ada Adler" in page and "Ben B." not in page
+    post(organiser, "/veranstaltungen/ev-1/begegnungen", {"met": list(uids.values())})
+    assert pairs(store) == [("Ada Adler", "Ben B."), ("Ada Adler", "Cem")], \
+        "no new link for Ben; the one made before stays"
+    # the export of his data shows both times
+    data = json.loads(post(organiser, f"/veranstaltungen/ev-1/teilnehmende/{uids['Ben B.']}/daten").get_data(as_text=True))
+    assert data["network_consent"]["given_at"] and data["network_consent"]["withdrawn_at"] == ben["withdrawn"]
+    # a second withdrawal changes nothing
+    assert app.extensions["netzwerk.registrations"].withdraw_network_consent(path.rsplit("/", 1)[1]) is False

@@ -234,13 +234,24 @@ def test_exports_have_german_headings_and_the_answers(app, users, store, organis
     _link_organiser(app, users, store)
     store.write("registrations/set_registration_questions", event="ev-1", questions=
                 '[{"key": "org", "label": "Organisation", "type": "text", "required": false}]')
-    register(app.test_client(), "ev-1", "Jo", "jo@example.org", q_org="=Caritas")
+    register(app.test_client(), "ev-1", "Jo", "jo@example.org", q_org="=Caritas", organisation="Caritas Dortmund",
+             network="y")
     register(app.test_client(), "ev-1", "Kim", "kim@example.org")
     data = organiser_client.get("/veranstaltungen/ev-1/teilnehmende?format=csv").get_data()
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][:4] == ["Nr.", "Name", "E-Mail", "Status"] and rows[0][-1] == "Organisation"
-    assert rows[1][1:4] == ["Jo", "jo@example.org", "bestätigt"] and rows[1][-1] == "'=Caritas"
-    assert rows[2][3:5] == ["Warteliste", "1"]
+    assert rows[0][:15] == ["Nr.", "Name", "E-Mail", "Organisation", "Status", "Wartelistenplatz", "Angemeldet am",
+                            "Eingecheckt", "Quelle", "Einwilligung (Version)", "Einwilligung am",
+                            "Vernetzung erlaubt", "Vernetzung: Einwilligung (Version)", "Vernetzung: zugestimmt am",
+                            "Vernetzung: widerrufen am"]
+    assert rows[0][-1] == "Organisation", "then the event's own questions"
+    jo, kim = (dict(zip(rows[0][:15], row[:15])) for row in rows[1:])
+    assert (jo["Name"], jo["E-Mail"], jo["Organisation"], jo["Status"]) == \
+        ("Jo", "jo@example.org", "Caritas Dortmund", "bestätigt") and rows[1][-1] == "'=Caritas"
+    assert jo["Einwilligung (Version)"] == "2026-11-v1" and jo["Einwilligung am"].startswith("20")
+    assert jo["Vernetzung erlaubt"] == "ja" and jo["Vernetzung: Einwilligung (Version)"] == "2026-11-net-v1"
+    assert jo["Vernetzung: zugestimmt am"] and not jo["Vernetzung: widerrufen am"]
+    assert (kim["Status"], kim["Wartelistenplatz"], kim["Vernetzung erlaubt"], kim["Organisation"]) == \
+        ("Warteliste", "1", "nein", "")
     from openpyxl import load_workbook
     sheet = load_workbook(io.BytesIO(organiser_client.get(
         "/veranstaltungen/ev-1/teilnehmende?format=xlsx").get_data())).active

@@ -1,0 +1,13 @@
+// name: withdraw_network_consent
+// mode: write
+// changes: registrations
+// params: registration, now
+// returns: one row when the consent to be connected was given and is withdrawn now: withdrawn_at
+// The participant takes back the optional consent to be connected with other participants
+// (their personal page). What they agreed to (text, version, time) stays as the record of it;
+// network_consent false drops them from participants/list_network_candidates, so no further KNOWS
+// comes from this registration (docs/registrations.md, "Consent to be connected").
+MATCH (r:Registration {uid: $registration})
+WHERE r.network_consent = true
+SET r.network_consent = false, r.network_consent_withdrawn_at = $now
+RETURN r.network_consent_withdrawn_at AS withdrawn_at
