@@ -8,7 +8,7 @@ from .fields import FieldError
 from .register.model import KINDS, KINDS_BY_LABEL
 from .register.service import entry_props
 
-DATA_VERSION = 3
+DATA_VERSION = 4
 # properties of the events seeded before events were a kind of the register
 OLD_EVENT_PROPS = ("registration_deadline", "questions", "theses", "approaches")
 OLD_EVENT_STATUS = {"done": "published", "planned": "published"}
@@ -35,6 +35,9 @@ def migrate(store, echo=lambda text: None):
     if version < 3:
         # the counter of confirmed places create_registrations reads instead of counting
         report["registration_counters"] = store.write("registrations/count_confirmed_registrations")[0]["events"]
+    if version < 4:
+        # the type-ahead's equality index on a name's first two characters
+        report["name_starts"] = store.write("register/set_name_starts")[0]["entries"]
     if version < DATA_VERSION:
         store.write("system/set_data_version", version=DATA_VERSION, now=now_iso())
     return report

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..register.model import KINDS
-from ..register.service import Page, entry_props
+from ..register.service import DERIVED, Page, entry_props
 from ..text import fold, new_uid
 from . import files
 from .recurrence import occurrences, series_plans
@@ -287,7 +287,7 @@ class Events:
 
 
 def _plain(row):
-    props = {k: v for k, v in row["props"].items() if k not in ("search", "name_key")}
+    props = {k: v for k, v in row["props"].items() if k not in DERIVED}
     extra = {k: sorted(v, key=fold) if isinstance(v, list) else v
              for k, v in row.items() if k not in ("total", "props")}
     return {**props, **extra}

@@ -12,6 +12,13 @@ from .model import KINDS, KINDS_BY_LABEL, links_of
 
 # the text a kind is searched by, besides its name
 SEARCHED = ("description", "function", "purpose", "notes")
+# properties derived from the fields for searching and sorting: never shown, never in the history
+DERIVED = ("search", "name_key", "name_start")
+
+
+def name_start(name_key):
+    """The first two characters of a folded name: the type-ahead's equality index."""
+    return name_key[:2]
 PER_PAGE = 25
 EXPORT_LIMIT = 100_000
 
@@ -27,6 +34,7 @@ def entry_props(kind, values):
             value = [v.strip() for v in value if isinstance(v, str) and v.strip()] or None
         props[field.name] = value
     props["name_key"] = fold(props["name"])
+    props["name_start"] = name_start(props["name_key"])
     props["search"] = search_text(props["name"], *(props.get(name) for name in SEARCHED))
     return props
 
@@ -116,7 +124,7 @@ class Register:
     @staticmethod
     def _visible(kind, props, with_private):
         hidden = set() if with_private else {f.name for f in kind.fields if f.private}
-        return {k: v for k, v in props.items() if k not in hidden and k not in ("search", "name_key")}
+        return {k: v for k, v in props.items() if k not in hidden and k not in DERIVED}
 
     def get(self, kind, uid, *, with_private=False):
         row = self.store.read_one("register/get_entry", uid=uid)
@@ -129,10 +137,11 @@ class Register:
         query = fold(text)
         if not query:
             return []
-        # names that start with the text first (an index range), then names and descriptions
-        # that contain it (a scan of the kind): only when the first answer is not enough
+        # names that start with the text first (by the index of their first two characters),
+        # then names and descriptions that contain it (a scan of the kind): only when the first
+        # answer is not enough
         rows = self.store.read("register/list_entries_by_name_prefix", label=kind.label,
-                               prefix=query, prefix_end=query + "\uffff")[:limit]
+                               start=name_start(query), prefix=query)[:limit]
         if len(rows) < limit:
             seen = {row["uid"] for row in rows}
             more = self.store.read("register/list_entry_suggestions", label=kind.label, q=query,

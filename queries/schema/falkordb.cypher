@@ -38,6 +38,8 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Change PROPERTIES 1 uid;
 CREATE INDEX FOR (n:ApiToken) ON (n.hash);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE ApiToken PROPERTIES 1 hash;
 CREATE INDEX FOR (n:Entry) ON (n.name_key);
+// the type-ahead looks names up by their first two characters (equality: string ranges answer wrongly)
+CREATE INDEX FOR (n:Entry) ON (n.name_start);
 // registrations and their outbox (issue 8)
 CREATE INDEX FOR (n:RegistrationLink) ON (n.hash);
 GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE RegistrationLink PROPERTIES 1 hash;

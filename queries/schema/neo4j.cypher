@@ -20,6 +20,7 @@ CREATE CONSTRAINT entry_uid IF NOT EXISTS FOR (n:Entry) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT change_uid IF NOT EXISTS FOR (n:Change) REQUIRE n.uid IS UNIQUE;
 CREATE CONSTRAINT api_token_hash IF NOT EXISTS FOR (n:ApiToken) REQUIRE n.hash IS UNIQUE;
 CREATE INDEX entry_name_key IF NOT EXISTS FOR (n:Entry) ON (n.name_key);
+CREATE INDEX entry_name_start IF NOT EXISTS FOR (n:Entry) ON (n.name_start);
 // registrations and their outbox (issue 8)
 CREATE CONSTRAINT registration_link_hash IF NOT EXISTS FOR (n:RegistrationLink) REQUIRE n.hash IS UNIQUE;
 CREATE CONSTRAINT message_uid IF NOT EXISTS FOR (n:Message) REQUIRE n.uid IS UNIQUE;

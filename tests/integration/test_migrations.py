@@ -66,3 +66,19 @@ def test_events_of_the_old_seed_move_to_the_new_fields(store):
     assert day["starts_at"] == "2016-08-16T00:00" and day["all_day"] is True
     assert register.list(KINDS["events"], q="ankunftsorte").total == 1, "found through :Entry and its search key"
     assert migrate(store) == {}
+
+
+def test_entries_written_before_name_start_get_it_and_are_found_by_the_type_ahead(store):
+    register = Register(store)
+    actors = KINDS["actors"]
+    uid = register.create(actors, {"name": "Caritas Dortmund"}, "test")
+    from ..conftest import raw_rows
+    raw_rows(store, f"MATCH (n:Entry {{uid: '{uid}'}}) REMOVE n.name_start")  # as an older netzwerk wrote it
+    store.write("system/set_data_version", version=3, now="t")
+    by_prefix = {"label": "Actor", "start": "ca", "prefix": "cari"}
+    assert store.read("register/list_entries_by_name_prefix", **by_prefix) == [], "no name_start yet"
+
+    assert migrate(store) == {"name_starts": 1}
+    assert [row["name"] for row in store.read("register/list_entries_by_name_prefix", **by_prefix)] == \
+        ["Caritas Dortmund"]
+    assert migrate(store) == {}

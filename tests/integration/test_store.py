@@ -97,3 +97,22 @@ def test_a_unit_that_fails_half_way(store, backend):
         assert first is None, "Neo4j: nothing of a failed unit is left behind"
     else:
         assert first is not None, "FalkorDB: the statements before the failure stay (documented)"
+
+
+def test_the_type_ahead_finds_every_name_with_the_prefix_and_no_other(store):
+    """FalkorDB's string range index scans answer wrongly for names with spaces or umlauts (and
+    for every `<`): the type-ahead looks up the first two characters by equality instead."""
+    from netzwerk.register.model import KINDS
+    from netzwerk.register.service import Register
+    from netzwerk.text import fold
+    register = Register(store)
+    names = ["Caritas Dortmund", "Caritas Essen", "Car", "Carz", "Cab", "Ca", "Cas", "Café Lanstrop",
+             "Dachverband", "Caritas", "cari tas", "Çağrı e.V.", "Ärztehaus Nord", "Aerztekammer", "Zoo"]
+    for name in names:
+        register.create(KINDS["actors"], {"name": name}, "test")
+    register.create(KINDS["districts"], {"name": "Caritasviertel", "type": "Quartier"}, "test")  # another kind
+    for typed in ("ca", "car", "cari", "caritas", "caritas d", "cafe", "ärz", "arz", "cag", "zo", "xy"):
+        prefix = fold(typed)
+        rows = store.read("register/list_entries_by_name_prefix", label="Actor", start=prefix[:2], prefix=prefix)
+        expected = sorted((fold(n), n) for n in names if fold(n).startswith(prefix))[:10]
+        assert [row["name"] for row in rows] == [n for _, n in expected], typed
