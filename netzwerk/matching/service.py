@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..clock import now_iso
 from ..errors import Conflict, DomainError, NotFound
 from ..i18n import gettext as _, lazy_gettext as _l
-from ..register.model import KINDS, TIMES_OF_DAY
+from ..register.model import KINDS
 from ..text import fold, new_uid
 
 LIMIT = 10               # matches listed for a need
@@ -264,5 +264,3 @@ def _stale():
     return Conflict("Dieser Bedarf wurde inzwischen von jemand anderem geändert. Bitte laden Sie die "
                     "Seite neu und entscheiden Sie noch einmal.")
 
-
-TIME_OF_DAY_CODES = tuple(code for code, _label in TIMES_OF_DAY)

@@ -170,3 +170,37 @@ def both(catalog, falkordb_database, neo4j_database):
 def test_both_engines_give_the_same_matches(both, need_uid):
     falkor, neo = (matching.match_offers(store, need_uid) for store in both)
     assert falkor == neo
+
+
+@pytest.fixture(scope="module")
+def demo_on_both(catalog, falkordb_database, neo4j_database):
+    from netzwerk.config import PROJECT_ROOT
+    from netzwerk.seeding import load_seed
+    # a longer timeout: on a JVM that has just started, the whole seed as one unit may take > 5 s
+    stores = [falkordb_database.open_empty_store(catalog), neo4j_database.open_empty_store(catalog, query_timeout=60)]
+    for store in stores:
+        load_seed(store, PROJECT_ROOT / "seed", NOW)
+    yield stores
+    for store in stores:
+        store.delete_graph()
+        store.close()
+
+
+def test_the_demo_gives_the_same_answers_on_both_engines(demo_on_both):
+    from datetime import date
+
+    from netzwerk.dashboard.service import key_figures
+    from netzwerk.roundtables.service import overview
+    falkor, neo = demo_on_both
+    needs = [row["uid"] for row in falkor.read("register/list_needs", q="", field="", language="", target_group="",
+                                                   status="", within=None, order="name", descending=False,
+                                                   skip=0, limit=100)]
+    assert len(needs) >= 5
+    for uid in needs:
+        assert matching.match_offers(falkor, uid) == matching.match_offers(neo, uid), uid
+    tables = [row["uid"] for row in falkor.read("register/list_entry_options", label="RoundTable")]
+    for uid in tables:
+        assert overview(falkor, uid, "2026-11-23T00:00") == overview(neo, uid, "2026-11-23T00:00"), uid
+    for level in ("Stadtbezirk", "Quartier"):
+        assert key_figures(falkor, date(2026, 11, 23), "2026-11-23T00:00", level) == \
+            key_figures(neo, date(2026, 11, 23), "2026-11-23T00:00", level)
