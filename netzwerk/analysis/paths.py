@@ -59,7 +59,7 @@ def within_two_steps(graph, uid):
             "two": sorted(steps[2], key=lambda x: _order(graph, x))}
 
 
-def suggested_introductions(graph, dismissed=frozenset(), limit=20, min_common=2):
+def suggested_introductions(graph, dismissed=frozenset(), limit=20, min_common=1):
     """People who do not know each other yet but probably should, the strongest reasons first:
     [{"a", "b", "common": [uids they both know], "shared": [[district, field], ...]}].
 

@@ -142,7 +142,9 @@ def test_suggested_introductions_close_triangles_and_respect_dismissals():
     assert ("s", "t") in pairs and ("x", "y") in pairs
     st = found[pairs.index(("s", "t"))]
     assert st["common"] == ["x", "y"]
-    assert ("q", "t") not in pairs  # one common contact is not enough
+    assert ("q", "x") in pairs and found[pairs.index(("q", "x"))]["common"] == ["s"]  # one in common: later
+    assert pairs.index(("q", "x")) > pairs.index(("s", "t"))
+    assert ("q", "x") not in [(s["a"], s["b"]) for s in suggested_introductions(graph, min_common=2)]
     assert ("s", "t") not in [(s["a"], s["b"]) for s in suggested_introductions(graph, dismissed={("s", "t")})]
     nodes = [actor("k", ["d1"], ["youth"]), actor("l", ["d1"], ["youth"]), person("p"), person("q")]
     edges = [{"a": "p", "b": "k", "type": "WORKS_AT"}, {"a": "q", "b": "l", "type": "WORKS_AT"}]
