@@ -7,6 +7,7 @@
   PUT    /api/v1/<kind>/<uid>             update; the body carries the version it was read at (409 if stale)
   DELETE /api/v1/<kind>/<uid>             delete (204)
   /api/v1/events…                          events, questions, registrations, check-in: registrations.py
+  /api/v1/network/…                        measures, introduction paths, suggestions: insight.py
 
 Only `Authorization: Bearer <token>` authenticates here, never the session cookie, so the
 API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
@@ -159,3 +160,4 @@ def delete_entry(kind, uid):
 
 
 from . import registrations  # noqa: E402,F401  (events and registrations: routes on bp, before <kind>)
+from . import insight  # noqa: E402,F401  (/network/…: measures, paths, suggestions)

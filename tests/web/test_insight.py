@@ -7,6 +7,7 @@ from urllib.parse import urlencode
 from netzwerk.insight.service import FULL, PUBLIC, wait_for_job
 
 from ..conftest import csrf_token, raw_rows
+from .test_api import bearer, tokens  # noqa: F401  (the fixture: an API key per role)
 
 JUKI = "Leitung JuKi-Treff Lanstrop (Demo)"
 ANGEKOMMEN = "Ansprechperson Initiative „Angekommen“ (Demo)"
@@ -178,3 +179,26 @@ def test_the_page_shows_progress_while_the_first_analysis_runs(app, client, auth
     html = client.get("/netzwerk/analyse").get_data(as_text=True)
     assert "data-refresh-seconds" in html and "<progress" in html
     wait_for_job(app.extensions["netzwerk.insight"], PUBLIC)
+
+
+
+def test_api_measures_paths_and_suggestions(client, tokens, seeded):
+    keys = tokens
+    juki, angekommen = uid_of(seeded, JUKI), uid_of(seeded, ANGEKOMMEN)
+    dortmund = area_uid(seeded, "Dortmund")
+    measures = client.get(f"/api/v1/network/measures?area={dortmund}", headers=bearer(keys["coordinator"])).get_json()
+    assert measures["fresh"] and measures["measures"]["brokers"][0]["uid"] == uid_of(seeded, "lokal willkommen Eving/Scharnhorst")
+    assert client.get("/api/v1/network/measures?area=nirgends", headers=bearer(keys["coordinator"])).status_code == 404
+    coordinator = client.get(f"/api/v1/network/paths?from={juki}&to={angekommen}", headers=bearer(keys["coordinator"])).get_json()
+    assert coordinator["knows_included"] and [s["name"] for s in coordinator["chains"][0]] == [JUKI, TEAM_EVING, ANGEKOMMEN]
+    member = client.get(f"/api/v1/network/paths?from={juki}&to={angekommen}", headers=bearer(keys["member"])).get_json()
+    assert not member["knows_included"] and member["chains"]
+    assert all("KNOWS" not in step["link"] for chain in member["chains"] for step in chain)
+    short = client.get(f"/api/v1/network/paths?from={juki}&to={angekommen}&max_steps=3", headers=bearer(keys["member"]))
+    assert short.get_json()["chains"] == []
+    assert client.get(f"/api/v1/network/paths?from={juki}&to=x", headers=bearer(keys["member"])).status_code == 404
+    suggestions = client.get("/api/v1/network/suggestions", headers=bearer(keys["coordinator"])).get_json()
+    assert "|".join(sorted((juki, angekommen))) in [s["pair"] for s in suggestions["suggestions"]]
+    assert client.get("/api/v1/network/suggestions", headers=bearer(keys["member"])).status_code == 403
+    document = client.get("/api/v1/openapi.json").get_json()
+    assert {"/network/measures", "/network/paths", "/network/suggestions"} <= set(document["paths"])
