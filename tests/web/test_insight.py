@@ -202,3 +202,17 @@ def test_api_measures_paths_and_suggestions(client, tokens, seeded):
     assert client.get("/api/v1/network/suggestions", headers=bearer(keys["member"])).status_code == 403
     document = client.get("/api/v1/openapi.json").get_json()
     assert {"/network/measures", "/network/paths", "/network/suggestions"} <= set(document["paths"])
+
+
+def test_the_cli_job_computes_what_the_pages_serve(app, database, seeded, tmp_path):
+    from click.testing import CliRunner
+
+    from netzwerk.cli import main
+    env = {**database.environment(seeded), "NETZWERK_DATA_DIR": str(tmp_path)}
+    result = CliRunner().invoke(main, ["analyse"], env=env, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "ganzes Netzwerk [full]" in result.output and "ganzes Netzwerk [public]" in result.output
+    insight = app.extensions["netzwerk.insight"]
+    insight.sync_limit = 0  # would otherwise start a background job: the CLI's result is current
+    answer = insight.analysis(FULL)
+    assert answer["fresh"] and answer["job"] is None and answer["data"]["brokers"]
