@@ -5,6 +5,7 @@ import pytest
 
 from ..conftest import PASSWORD
 from .conftest import log_in
+from .test_accessibility import audit_page  # noqa: F401  (the fixture: axe needs bypass_csp)
 from .test_coordinator_journey import pick
 
 pytestmark = pytest.mark.browser
@@ -50,3 +51,16 @@ def test_a_coordinator_reads_the_dortmund_network(live_server, page, width, heig
     assert "Kein Weg in 4 Schritten." in page.locator(".no-path").inner_text()
     assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert errors == []
+
+
+def test_the_insight_pages_have_no_serious_axe_violations(live_server, audit_page):
+    from .axe import assert_accessible
+    app, url = live_server
+    app.extensions["netzwerk.accounts"].create_user("ko@example.org", "Kora Koordination", "coordinator", PASSWORD)
+    log_in(audit_page, url, "ko@example.org")
+    for width, height in ((1280, 900), (390, 844)):
+        audit_page.set_viewport_size({"width": width, "height": height})
+        for path in ("/netzwerk/analyse", "/netzwerk/wege?von=" + JUKI + "&nach=" + ANGEKOMMEN, "/netzwerk/vorschlaege"):
+            audit_page.goto(url + path)
+            assert_accessible(audit_page, f"{path} at {width}px")
+            assert audit_page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
