@@ -181,11 +181,10 @@ class Insight:
             self._jobs[key] = job
 
         def progress(done, total):
-            job["done"] = done + 1
+            job["done"] = done + 1  # step 1 was reading the network
 
         def run():
             try:
-                job["done"] = 1 if self._network is None or self._network.marker != marker else job["done"]
                 self._compute(key, marker, progress)
             except Exception as error:  # noqa: BLE001 (logged; the page shows that it failed)
                 log.exception("analysis of %s failed", key)
@@ -303,7 +302,8 @@ class Insight:
 
     def dismiss(self, user_uid, a, b, visibility):
         self._require_full(visibility)
-        if not a or not b or a == b:
+        names = self.network().names
+        if a == b or names.get(a, ("", ""))[1] != "Person" or names.get(b, ("", ""))[1] != "Person":
             raise DomainError("Dieser Vorschlag ist unbekannt.")
         self.store.write("insight/dismiss_introduction", user=user_uid, pair=pair_key(a, b), now=now_iso())
 

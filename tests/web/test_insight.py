@@ -216,3 +216,11 @@ def test_the_cli_job_computes_what_the_pages_serve(app, database, seeded, tmp_pa
     insight.sync_limit = 0  # would otherwise start a background job: the CLI's result is current
     answer = insight.analysis(FULL)
     assert answer["fresh"] and answer["job"] is None and answer["data"]["brokers"]
+
+
+def test_dismissing_something_that_is_no_pair_of_people_is_refused(client, auth, users, seeded):
+    auth.login(users["coordinator"])
+    html = client.get("/netzwerk/vorschlaege").get_data(as_text=True)
+    for pair in ("", "x|y", uid_of(seeded, JUKI) + "|" + uid_of(seeded, "JuKi-Treff Lanstrop")):
+        response = client.post("/netzwerk/vorschlaege/verwerfen", data={"pair": pair, "csrf_token": csrf_token(html)})
+        assert response.status_code == 400
