@@ -70,6 +70,66 @@ def brokers(graph, scores, top=TOP):
 
 
 # --- articulation points ----------------------------------------------------------------------
+class _BlockCutForest:
+    """The block-cut forest of a graph's biconnected components (igraph), with a weight per
+    vertex summed over each side of every cut vertex: what falls apart when it goes."""
+
+    def __init__(self, ig, weight):
+        cover, points = ig.biconnected_components(return_articulation_points=True)
+        self.blocks = [list(block) for block in cover]
+        self.cut = set(points)
+        self.tree = defaultdict(list)   # ("b", i) and ("v", vertex)
+        own = {}
+        for i, block in enumerate(self.blocks):
+            own[("b", i)] = sum(weight(v) for v in block if v not in self.cut)
+            for v in block:
+                if v in self.cut:
+                    self.tree[("b", i)].append(("v", v))
+                    self.tree[("v", v)].append(("b", i))
+        for v in self.cut:
+            own[("v", v)] = weight(v)
+        self.parent, below, total_of = {}, {}, {}
+        for start in (("b", i) for i in range(len(self.blocks))):
+            if start in self.parent:
+                continue
+            self.parent[start] = None
+            order, stack = [], [start]
+            while stack:
+                node = stack.pop()
+                order.append(node)
+                for other in self.tree[node]:
+                    if other not in self.parent:
+                        self.parent[other] = node
+                        stack.append(other)
+            for node in reversed(order):
+                below[node] = own[node] + sum(below[c] for c in self.tree[node] if self.parent.get(c) == node)
+            for node in order:
+                total_of[node] = below[start]
+        self.below, self.total_of = below, total_of
+
+    def sides(self, v):
+        """[(weight, side)] of the parts that fall apart when cut vertex v goes, heaviest first
+        (the weight of v itself is in none of them)."""
+        node = ("v", v)
+        sides = [(self.below[c], c) for c in self.tree[node] if self.parent.get(c) == node]
+        if self.parent[node] is not None:
+            sides.append((self.total_of[node] - self.below[node], self.parent[node]))
+        return sorted(sides, key=lambda side: -side[0])
+
+    def members(self, v, side, limit=None):
+        """The vertices on one side of cut vertex v (at most `limit`, else all)."""
+        seen, found, stack = {("v", v), side}, set(), [side]
+        while stack and (limit is None or len(found) < limit):
+            node = stack.pop()
+            if node[0] == "b":
+                found.update(x for x in self.blocks[node[1]] if x != v)
+            for other in self.tree[node]:
+                if other not in seen:
+                    seen.add(other)
+                    stack.append(other)
+        return found
+
+
 def articulation_points(graph, top=TOP, ig=None):
     """{"count", "points": [...]}: the nodes whose removal splits their part of the network.
 
@@ -81,67 +141,19 @@ def articulation_points(graph, top=TOP, ig=None):
     ig, uids = ig or to_igraph(graph)
     if not uids:
         return {"count": 0, "points": []}
-    cover, points = ig.biconnected_components(return_articulation_points=True)
-    blocks = [list(block) for block in cover]
-    cut = set(points)
-    tree = defaultdict(list)   # ("b", i) and ("v", vertex): the block-cut forest
-    own = {}
-    for i, block in enumerate(blocks):
-        own[("b", i)] = sum(1 for v in block if v not in cut)
-        for v in block:
-            if v in cut:
-                tree[("b", i)].append(("v", v))
-                tree[("v", v)].append(("b", i))
-    for v in cut:
-        own[("v", v)] = 1
-    parent, below, total_of = {}, {}, {}
-    for start in (("b", i) for i in range(len(blocks))):
-        if start in parent:
-            continue
-        parent[start] = None
-        order, stack = [], [start]
-        while stack:
-            node = stack.pop()
-            order.append(node)
-            for other in tree[node]:
-                if other not in parent:
-                    parent[other] = node
-                    stack.append(other)
-        for node in reversed(order):
-            below[node] = own[node] + sum(below[c] for c in tree[node] if parent.get(c) == node)
-        for node in order:
-            total_of[node] = below[start]
+    forest = _BlockCutForest(ig, lambda v: 1)
     found = []
-    for v in cut:
-        node = ("v", v)
-        sides = [(below[c], c) for c in tree[node] if parent.get(c) == node]
-        if parent[node] is not None:
-            sides.append((total_of[node] - below[node], parent[node]))
-        sides.sort(key=lambda side: -side[0])
-        cut_off = sum(size for size, _ in sides[1:])
-        found.append((cut_off, v, sides[1:]))
+    for v in forest.cut:
+        sides = forest.sides(v)
+        found.append((sum(size for size, _ in sides[1:]), v, sides[1:]))
     found.sort(key=lambda item: (-item[0], _order(graph, uids[item[1]])))
     result = []
     for cut_off, v, groups in found[:top]:
         result.append({"uid": uids[v], "cut_off": cut_off, "groups": [
-            {"size": size, "members": _group_members(graph, uids, blocks, tree, parent, v, side)}
+            {"size": size, "members": sorted((uids[x] for x in forest.members(v, side, 200)),
+                                             key=lambda uid: _order(graph, uid))[:MEMBERS_SHOWN]}
             for size, side in groups[:5]]})
-    return {"count": len(cut), "points": result}
-
-
-def _group_members(graph, uids, blocks, tree, parent, v, side):
-    """Some members (by name) of the group on one side of cut vertex v in the block-cut tree."""
-    seen, members, stack = {("v", v), side}, set(), [side]
-    while stack and len(members) < 200:
-        node = stack.pop()
-        if node[0] == "b":
-            members.update(x for x in blocks[node[1]] if x != v)
-        for other in tree[node]:
-            if other not in seen:
-                seen.add(other)
-                stack.append(other)
-    names = sorted((uids[x] for x in members), key=lambda uid: _order(graph, uid))
-    return names[:MEMBERS_SHOWN]
+    return {"count": len(forest.cut), "points": result}
 
 
 # --- islands ----------------------------------------------------------------------------------
@@ -247,32 +259,38 @@ def _actor_links(graph):
 
 
 def district_bridges(graph, limit=TOP):
-    """Actors without whom two districts would have no link left: [{"uid", "pairs": [[x, y], ...]}].
+    """Actors without whom some districts would have no link left to the others:
+    [{"uid", "cut_off": districts cut off, "groups": [{"size", "members": district uids}]}].
 
-    Two districts are linked by an actor active in both, or by two linked actors (see
-    _actor_links) active one in each. An actor that takes part in every link of a pair of
-    districts is its bridge. Most pairs first."""
-    only = {}
-    def connect(x, y, actors):
-        pair = (x, y) if x < y else (y, x)
-        only[pair] = actors if pair not in only else only[pair] & actors
-    districts = {uid: data["districts"] for uid, data in graph.nodes(data=True) if data["label"] == "Actor"}
-    for uid, mine in districts.items():
-        for i, x in enumerate(mine):
-            for y in mine[i + 1:]:
-                if x != y:
-                    connect(x, y, frozenset((uid,)))
-    for a, b in _actor_links(graph):
-        for x in districts[a]:
-            for y in districts[b]:
-                if x != y:
-                    connect(x, y, frozenset((a, b)))
-    pairs_of = defaultdict(list)
-    for pair, actors in only.items():
-        for uid in actors:
-            pairs_of[uid].append(list(pair))
-    ranked = sorted(pairs_of, key=lambda uid: (-len(pairs_of[uid]), _order(graph, uid)))
-    return [{"uid": uid, "pairs": sorted(pairs_of[uid])} for uid in ranked[:limit]]
+    The graph of districts and actors: an actor is linked to the districts it is active in and to
+    the actors it is linked with (see _actor_links). An actor whose removal splits that graph so
+    that districts end up on two or more sides is a bridge; the groups are those sides' districts,
+    the largest first. Ranked by how many districts lose their link to the largest side."""
+    actors = [uid for uid, data in graph.nodes(data=True) if data["label"] == "Actor"]
+    districts = sorted({d for uid in actors for d in graph.nodes[uid]["districts"]})
+    index = {uid: i for i, uid in enumerate(actors)}
+    first = len(actors)
+    index.update({("d", d): first + i for i, d in enumerate(districts)})
+    edges = [(index[uid], index[("d", d)]) for uid in actors for d in set(graph.nodes[uid]["districts"])]
+    edges += [(index[a], index[b]) for a, b in _actor_links(graph)]
+    import igraph
+    ig = igraph.Graph(n=first + len(districts), edges=edges, directed=False)
+    forest = _BlockCutForest(ig, lambda v: 1 if v >= first else 0)
+    found = []
+    for v in forest.cut:
+        if v >= first:
+            continue  # a district is no actor
+        sides = [(size, side) for size, side in forest.sides(v) if size > 0]
+        if len(sides) >= 2:
+            found.append((sum(size for size, _ in sides[1:]), v, sides))
+    found.sort(key=lambda item: (-item[0], _order(graph, actors[item[1]])))
+    result = []
+    for cut_off, v, sides in found[:limit]:
+        groups = sorted(([size, sorted(districts[x - first] for x in forest.members(v, side) if x >= first)]
+                         for size, side in sides), key=lambda group: (-group[0], group[1]))
+        result.append({"uid": actors[v], "cut_off": cut_off, "groups": [
+            {"size": size, "members": members[:MEMBERS_SHOWN]} for size, members in groups[:5]]})
+    return result
 
 
 # --- all of it --------------------------------------------------------------------------------

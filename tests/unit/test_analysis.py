@@ -114,12 +114,21 @@ def test_communities_find_the_two_cliques_and_are_stable():
 
 def test_district_bridges():
     nodes = [actor("a", ["d1", "d2"]), actor("b", ["d3"]), actor("c", ["d4"]), actor("e", ["d3"]),
-             actor("f", ["d5"]), actor("g", ["d5"]), actor("h", ["d6"])]
+             actor("f", ["d5"]), actor("g", ["d5"]), actor("h", ["d6"]), actor("k", ["d7"]), actor("l", ["d7"])]
     edges = [{"a": "b", "b": "c", "type": "COOPERATES_WITH"},
-             # d5-d6 are linked twice (f and g each with h): only h is needed for both
-             {"a": "f", "b": "h", "type": "COOPERATES_WITH"}, {"a": "g", "b": "h", "type": "COOPERATES_WITH"}]
-    bridges = {b["uid"]: b["pairs"] for b in district_bridges(build_graph(nodes, edges))}
-    assert bridges == {"a": [["d1", "d2"]], "b": [["d3", "d4"]], "c": [["d3", "d4"]], "h": [["d5", "d6"]]}
+             # d5 and d6 are linked twice (f and g each with h): only h is needed for both
+             {"a": "f", "b": "h", "type": "COOPERATES_WITH"}, {"a": "g", "b": "h", "type": "COOPERATES_WITH"},
+             # k and l share a district: no district depends on either
+             {"a": "k", "b": "l", "type": "COOPERATES_WITH"}]
+    bridges = {b["uid"]: [g["members"] for g in b["groups"]] for b in district_bridges(build_graph(nodes, edges))}
+    assert bridges == {"a": [["d1"], ["d2"]], "b": [["d3"], ["d4"]], "c": [["d3"], ["d4"]], "h": [["d5"], ["d6"]]}
+    # a chain of districts d1 - x - d2 - y - d3, and z linked to y only through a round table
+    nodes = [actor("x", ["d1", "d2"]), actor("y", ["d2", "d3"]), actor("z", ["d4"]), {"uid": "r", "label": "RoundTable",
+             "name": "R", "districts": []}]
+    edges = [{"a": "y", "b": "r", "type": "MEMBER_OF"}, {"a": "z", "b": "r", "type": "MEMBER_OF"}]
+    found = district_bridges(build_graph(nodes, edges))
+    assert [(b["uid"], b["cut_off"]) for b in found] == [("y", 2), ("x", 1), ("z", 1)]
+    assert [g["members"] for g in found[0]["groups"]] == [["d1", "d2"], ["d3"], ["d4"]]
 
 
 def test_introduction_paths_and_contacts():
