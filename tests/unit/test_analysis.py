@@ -169,3 +169,11 @@ def test_analyse_names_everything_it_mentions():
     steps = []
     analyse(*synthetic.network(100), progress=lambda done, total: steps.append((done, total)))
     assert steps[-1] == (6, 6)
+
+
+def test_an_empty_network_has_empty_answers():
+    result = analyse([], [])
+    assert result["size"] == {"nodes": 0, "edges": 0} and result["brokers"] == [] and result["communities"] == []
+    assert result["islands"]["components"] == 0 and result["district_bridges"] == []
+    alone = analyse([actor("a", ["d1"])], [])
+    assert alone["islands"]["isolated"] == ["a"] and alone["articulation_points"]["count"] == 0
