@@ -1,7 +1,8 @@
 """The network analysis at 100 to 100,000 nodes: prints figures, asserts nothing.
 
     .venv/bin/python bench/insight_bench.py [--sizes 100,1000,10000,100000] [--no-http]
-                                            [--networkx-full-max 10000] [--requests 30]
+                                            [--networkx-full-max 10000] [--networkx-samples 200]
+                                            [--requests 30]
 
 For each size a realistic network is generated (netzwerk/analysis/synthetic.py: districts in
 cities, actors active in one or two districts, people working at actors, acquaintances mostly
@@ -47,13 +48,13 @@ def timed(function, *args, **kwargs):
     return time.perf_counter() - started, result
 
 
-def networkx_time(graph, full_max, seed=1):
+def networkx_time(graph, full_max, samples=200, seed=1):
     """(seconds, exact scores or None, extrapolated?) of plain networkx betweenness."""
     n = graph.number_of_nodes()
     if n <= full_max:
         seconds, scores = timed(networkx_betweenness, graph)
         return seconds, scores, False
-    k = max(50, min(n, 200))
+    k = min(n, samples)
     seconds, _ = timed(nx.betweenness_centrality, graph, k=k, seed=seed)
     return seconds * n / k, None, True
 
@@ -144,6 +145,8 @@ def main(argv=None):
     parser.add_argument("--sizes", default="100,1000,10000,100000")
     parser.add_argument("--networkx-full-max", type=int, default=10000,
                         help="above this many nodes networkx runs on sampled sources, its time extrapolated")
+    parser.add_argument("--networkx-samples", type=int, default=200,
+                        help="source nodes networkx runs on above --networkx-full-max")
     parser.add_argument("--no-http", action="store_true", help="skip the database and the page")
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args(argv)
@@ -157,7 +160,7 @@ def main(argv=None):
         graph = build_graph(nodes, edges)
         build, result = timed(analyse, nodes, edges)
         fast_seconds, (fast, _) = timed(betweenness, graph)
-        nx_seconds, reference, extrapolated = networkx_time(graph, args.networkx_full_max)
+        nx_seconds, reference, extrapolated = networkx_time(graph, args.networkx_full_max, args.networkx_samples)
         exact = result["betweenness"]["method"] == "exact"
         agree = f"{max(abs(fast[u] - reference[u]) for u in graph):.0e}" if reference and exact else "–"
         in_app = page = None
