@@ -168,8 +168,8 @@ def main(argv=None):
             in_app, page = page_figures(nodes, edges, args.requests)
         print(f"{graph.number_of_nodes():>8} {graph.number_of_edges():>8} {build:>8.2f} {fast_seconds:>9.2f} "
               f"{('~' if extrapolated else '') + f'{nx_seconds:.1f}':>11} {nx_seconds / build:>9.1f} {agree:>8} "
-              f"{result['betweenness']['method']:>8} {in_app if in_app is None else f'{in_app:.2f}':>9} "
-              f"{page if page is None else f'{page:.1f}':>8}", flush=True)
+              f"{result['betweenness']['method']:>8} {'–' if in_app is None else f'{in_app:.2f}':>9} "
+              f"{'–' if page is None else f'{page:.1f}':>8}", flush=True)
     print("\nbuild: the whole analysis (netzwerk.analysis.analyse); igraph: its exact betweenness alone; "
           "networkx: nx.betweenness_centrality (exact; ~ extrapolated from sampled sources); "
           "agree: max |igraph - networkx| of normalised betweenness (both exact); method: exact, or sampled above "
