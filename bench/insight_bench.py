@@ -25,6 +25,7 @@ within a district, cooperations, round tables; about 2.7 links per node). Per si
 Every process it starts (the embedded FalkorDB) is stopped at the end.
 """
 import argparse
+import shutil
 import statistics
 import sys
 import tempfile
@@ -138,6 +139,7 @@ def page_figures(nodes, edges, requests):
             http.shutdown()
         store.close()
         server.stop()
+        shutil.rmtree(work, ignore_errors=True)
 
 
 def main(argv=None):
