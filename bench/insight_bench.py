@@ -172,7 +172,7 @@ def main(argv=None):
               f"{('~' if extrapolated else '') + f'{nx_seconds:.1f}':>11} {nx_seconds / build:>9.1f} {agree:>8} "
               f"{result['betweenness']['method']:>8} {'–' if in_app is None else f'{in_app:.2f}':>9} "
               f"{'–' if page is None else f'{page:.1f}':>8}", flush=True)
-    print("\nbuild: the whole analysis (netzwerk.analysis.analyse); igraph: its exact betweenness alone; "
+    print("\nbuild: the whole analysis (netzwerk.analysis.analyse); igraph: its betweenness alone (sampled above 20,000 nodes); "
           "networkx: nx.betweenness_centrality (exact; ~ extrapolated from sampled sources); "
           "agree: max |igraph - networkx| of normalised betweenness (both exact); method: exact, or sampled above "
           "EXACT_LIMIT nodes with the error bound the page states; in app: the first analysis in the app "
