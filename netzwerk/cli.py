@@ -1,4 +1,4 @@
-"""The `netzwerk` command: run the app, load the demo data, create users."""
+"""The `netzwerk` command: run the app, load the demo data, create users, recompute the analysis."""
 import signal
 import sys
 import time
@@ -180,6 +180,28 @@ def retention(apply_):
         else:
             click.echo(f"Vorschau: {total} Anmeldungen in {len(due)} Veranstaltungen. "
                        "Mit --apply wird anonymisiert.")
+    finally:
+        store.close()
+
+
+@main.command(help="Berechnet die Netzwerkanalyse (/netzwerk/analyse) außerhalb der Web-Anfragen neu, "
+                   "für das ganze Netzwerk und jede Stadt, in beiden Sichten (mit und ohne Bekanntschaften); "
+                   "die App zeigt das Ergebnis, bis sich das Netzwerk ändert. Für große Netzwerke, z. B. nachts.")
+@click.option("--area", "areas", multiple=True, help="Nur diese Gebiete (uid); mehrfach möglich. Leer: ganzes Netzwerk und Städte.")
+def analyse(areas):
+    from .insight.service import FULL, PUBLIC
+    app = _app()
+    store = _store(app)
+    insight = app.extensions["netzwerk.insight"]
+    try:
+        chosen = list(areas) or [""] + [row["uid"] for row in insight.areas() if row["type"] == "city"]
+        for area in chosen:
+            for visibility in (FULL, PUBLIC):
+                started = time.monotonic()
+                answer = insight.analysis(visibility, area, wait=True)
+                size = answer["data"]["size"]
+                click.echo(f"{area or 'ganzes Netzwerk'} [{visibility}]: {size['nodes']} Knoten, {size['edges']} "
+                           f"Verbindungen, {time.monotonic() - started:.1f} s")
     finally:
         store.close()
 

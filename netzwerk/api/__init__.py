@@ -9,6 +9,7 @@
   /api/v1/events…                          events, questions, registrations, check-in: registrations.py
   /api/v1/needs/<uid>/matches, met, status matching offers, a need met or dropped: needs.py
   /api/v1/gaps…                            the gap question and the coverage matrix: gaps.py
+  /api/v1/network/…                        measures, introduction paths, suggestions: insight.py
 
 Only `Authorization: Bearer <token>` authenticates here, never the session cookie, so the
 API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
@@ -163,3 +164,4 @@ def delete_entry(kind, uid):
 from . import registrations  # noqa: E402,F401  (events and registrations: routes on bp, before <kind>)
 from . import needs  # noqa: E402,F401  (matching: /needs/<uid>/matches, met, status)
 from . import gaps  # noqa: E402,F401  (the gap question and the matrix: routes on bp)
+from . import insight  # noqa: E402,F401  (/network/…: measures, paths, suggestions)

@@ -65,6 +65,7 @@ def openapi_document():
     from .needs import add_paths as add_matching_paths
     add_matching_paths(paths, schemas, _responses)
     _gap_paths(paths, schemas)
+    _insight_paths(paths, schemas)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
@@ -222,3 +223,55 @@ def _gap_paths(paths, schemas):
             "type": "string", "enum": [c for c, *_ in MATRIX_COLUMNS]}}] + [
             {"name": name, "in": "query", "schema": schema} for name, schema in vocabularies],
         "responses": _responses({"200": _json({"$ref": "#/components/schemas/CoverageMatrix"}, "Die Tabelle")})}}
+NODE = {"type": "object", "properties": {
+    "uid": {"type": "string"}, "name": {"type": "string"},
+    "label": {"type": "string", "enum": ["Actor", "Person", "RoundTable"]},
+    "kind": {"type": "string", "enum": ["actors", "people", "round_tables"]}}}
+
+
+def _insight_paths(paths, schemas):
+    """The analysis, introduction paths and suggested introductions (netzwerk/api/insight.py)."""
+    schemas["NetworkNode"] = NODE
+    node = {"$ref": "#/components/schemas/NetworkNode"}
+    area = {"name": "area", "in": "query", "schema": {"type": "string"},
+            "description": "uid einer Stadt oder eines Stadtbezirks: deren Netzwerk; leer: das ganze"}
+    tags = ["Netzwerkanalyse"]
+    paths["/network/measures"] = {"get": {
+        "summary": "Vermittler, Schlüsselstellen, Inseln, Gruppen und Brücken zwischen Stadtteilen", "tags": tags,
+        "description": "Ohne contacts.read ohne Bekanntschaften (KNOWS). 202, solange die erste Berechnung läuft; "
+                       "eine veraltete Analyse kommt mit fresh=false, während sie neu berechnet wird.",
+        "parameters": [area],
+        "responses": _responses({
+            "200": _json({"type": "object", "properties": {
+                "computed_at": {"type": "string"}, "fresh": {"type": "boolean"},
+                "job": {"type": ["object", "null"]},
+                "measures": {"type": "object", "properties": {
+                    "size": {"type": "object"}, "betweenness": {"type": "object", "properties": {
+                        "method": {"type": "string", "enum": ["exact", "sampled"]},
+                        "samples": {"type": ["integer", "null"]}, "error_bound": {"type": "number"}}},
+                    "brokers": {"type": "array"}, "articulation_points": {"type": "object"},
+                    "islands": {"type": "object"}, "communities": {"type": "array"},
+                    "district_bridges": {"type": "array"},
+                    "names": {"type": "object", "description": "uid → [Name, Label]"}}}}}, "Die Analyse"),
+            "202": {"description": "Wird berechnet"}})}}
+    chain = {"type": "array", "items": {"allOf": [node, {"type": "object", "properties": {
+        "link": {"type": "array", "items": {"type": "string"}, "description": "Art der Verbindung zum nächsten"}}}]}}
+    paths["/network/paths"] = {"get": {
+        "summary": "Wer kennt wen: bis zu drei kürzeste Wege zwischen zwei Personen oder Akteuren", "tags": tags,
+        "description": "Nur über Verbindungen, die der Schlüssel sehen darf: ohne contacts.read ohne KNOWS. "
+                       "Eine leere Liste heißt: kein Weg in max_steps Schritten.",
+        "parameters": [{"name": "from", "in": "query", "required": True, "schema": {"type": "string"}},
+                       {"name": "to", "in": "query", "required": True, "schema": {"type": "string"}},
+                       {"name": "max_steps", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 6}}],
+        "responses": _responses({"200": _json({"type": "object", "properties": {
+            "max_steps": {"type": "integer"}, "knows_included": {"type": "boolean"},
+            "chains": {"type": "array", "items": chain}}}, "Die Wege")})}}
+    paths["/network/suggestions"] = {"get": {
+        "summary": "Vorgeschlagene Vorstellungen (gemeinsame Bekannte, Stadtteil und Handlungsfeld)", "tags": tags,
+        "description": "Nur mit contacts.read; ohne die vom Konto verworfenen.", "parameters": [area],
+        "responses": _responses({"200": _json({"type": "object", "properties": {
+            "computed_at": {"type": ["string", "null"]},
+            "suggestions": {"type": "array", "items": {"type": "object", "properties": {
+                "a": node, "b": node, "common": {"type": "array", "items": node},
+                "shared": {"type": "array", "items": {"type": "object"}},
+                "pair": {"type": "string"}}}}}}, "Die Vorschläge")})}}

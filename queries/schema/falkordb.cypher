@@ -60,3 +60,7 @@ GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Term PROPERTIES 2 vocabulary code;
 // the lean registration: duplicates found by index, not by walking the event's registrations
 CREATE INDEX FOR (n:Registration) ON (n.form_token);
 CREATE INDEX FOR (n:Registration) ON (n.email_key);
+// network insight (issue 10): the latest change (the analysis's change marker); dismissed
+// introductions per account
+CREATE INDEX FOR (n:Change) ON (n.at);
+CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);

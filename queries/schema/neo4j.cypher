@@ -34,3 +34,7 @@ CREATE CONSTRAINT term_vocabulary_code IF NOT EXISTS FOR (n:Term) REQUIRE (n.voc
 // the lean registration: duplicates found by index, not by walking the event's registrations
 CREATE INDEX registration_form_token IF NOT EXISTS FOR (n:Registration) ON (n.form_token);
 CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.email_key);
+// network insight (issue 10): the latest change, read by index as the analysis's change marker;
+// dismissed introductions per account
+CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
+CREATE INDEX dismissed_introduction_user IF NOT EXISTS FOR (n:DismissedIntroduction) ON (n.user);
