@@ -137,8 +137,8 @@ def test_register_on_a_phone_cancel_by_email_move_up_check_in_and_export(live_de
     assert download.value.suggested_filename == "teilnehmende.csv"
     text = open(download.value.path(), encoding="utf-8-sig").read()
     rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    assert list(rows[0])[:9] == ["Nr.", "Name", "E-Mail", "Status", "Wartelistenplatz", "Angemeldet am",
-                                 "Eingecheckt", "Quelle", "Einwilligung (Version)"]
+    assert list(rows[0])[:10] == ["Nr.", "Name", "E-Mail", "Organisation", "Status", "Wartelistenplatz",
+                                  "Angemeldet am", "Eingecheckt", "Quelle", "Einwilligung (Version)"]
     by_name = {row["Name"]: row for row in rows}
     assert by_name["Amal Haddad"]["Status"] == "abgemeldet"
     assert by_name["Bilal Demir"]["Status"] == "bestätigt" and by_name["Bilal Demir"]["Eingecheckt"]

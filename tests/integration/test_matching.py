@@ -193,7 +193,7 @@ def test_the_demo_gives_the_same_answers_on_both_engines(demo_on_both):
     from netzwerk.roundtables.service import overview
     falkor, neo = demo_on_both
     needs = [row["uid"] for row in falkor.read("register/list_needs", q="", field="", language="", target_group="",
-                                                   status="", within=None, order="name", descending=False,
+                                                   status="", order="name", descending=False,
                                                    skip=0, limit=100)]
     assert len(needs) >= 5
     for uid in needs:
