@@ -108,10 +108,10 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import api, auth, events, gaps, home, participants, register, registrations, system, users
+    from . import api, auth, events, gaps, home, network, participants, register, registrations, system, users
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
-                      system.bp, registrations.bp, participants.bp, gaps.bp):
+                      system.bp, registrations.bp, participants.bp, gaps.bp, network.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -138,6 +138,7 @@ NAVIGATION = (
     ("register.list_entries", {"kind": "bedarfe"}, "Bedarfe", "register.read"),
     ("events.index", {}, "Veranstaltungen", "register.read"),
     ("gaps.index", {}, "Lücken", "register.read"),
+    ("network.index", {}, "Netzwerk", "register.read"),
     ("registrations.index", {}, "Anmeldungen", "events.manage"),
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
