@@ -53,6 +53,7 @@
       });
     }
     holder.dataset.nodes = String(nodes.length);
+    holder.netzwerkNetwork = network;  // for the browser tests: node positions on the page
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
