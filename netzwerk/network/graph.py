@@ -230,8 +230,42 @@ def communities(g):
     return {uid: index for index, members in enumerate(ordered) for uid in members}, [len(c) for c in ordered]
 
 
-def _type_label(type_):
-    return _(KINDS[type_].singular)
+class Texts:
+    """The view's words in the UI's language, each looked up once per view, not once per node:
+    a view of 1,000 nodes would otherwise translate some 5,000 times."""
+
+    def __init__(self, size):
+        self.size = size
+        self.district_line = _("Stadtteil: {names}")
+        self.measure_line = {"degree": _("Verbindungen: {n}"), "betweenness": _("Vermittlung: {value}")}.get(size)
+        self._types, self._kinds, self._links = {}, {}, {}
+
+    def type_label(self, type_):
+        if type_ not in self._types:
+            self._types[type_] = _(KINDS[type_].singular)
+        return self._types[type_]
+
+    def kind_label(self, node):
+        key = (node["type"], node.get("kind"))
+        if key not in self._kinds:
+            self._kinds[key] = kind_label(node)
+        return self._kinds[key]
+
+    def link_label(self, type_, source_type, target_type):
+        key = (type_, source_type, target_type)
+        if key not in self._links:
+            self._links[key] = link_label(*key)
+        return self._links[key]
+
+    def tooltip(self, node, district_names, value):
+        """Plain text: name, what it is, where, the size measure; newlines only (never HTML)."""
+        what, kind = self.type_label(node["type"]), self.kind_label(node)
+        lines = [node.get("name") or "", f"{what} · {kind}" if kind else what]
+        if district_names:
+            lines.append(self.district_line.format(names=", ".join(district_names)))
+        if value is not None and self.measure_line:
+            lines.append(self.measure_line.format(n=value, value=f"{value:.3f}"))
+        return "\n".join(lines)
 
 
 def kind_label(node):
@@ -242,26 +276,6 @@ def kind_label(node):
     if field_name is None or node["type"] == "people":
         return str(value)
     return KINDS[node["type"]].field(field_name).text(value)
-
-
-def tooltip(node, district_names, measure_text):
-    """Plain text: name, what it is, where; newlines only (never HTML)."""
-    what = _type_label(node["type"])
-    kind = kind_label(node)
-    lines = [node.get("name") or "", f"{what} · {kind}" if kind else what]
-    if district_names:
-        lines.append(_("Stadtteil: {names}", names=", ".join(district_names)))
-    if measure_text:
-        lines.append(measure_text)
-    return "\n".join(lines)
-
-
-def _measure_text(size, value):
-    if size == "degree":
-        return _("Verbindungen: {n}", n=value)
-    if size == "betweenness":
-        return _("Vermittlung: {value}", value=f"{value:.3f}")
-    return ""
 
 
 def shown_view(graph, spec, url_for_entry, max_nodes=1000, top_nodes=200, contacts=False):
@@ -290,21 +304,22 @@ def shown_view(graph, spec, url_for_entry, max_nodes=1000, top_nodes=200, contac
     values = measure(g, spec.size)
     groups, sizes = communities(g) if spec.colour == "community" else ({}, [])
     names = {uid: node["name"] for uid, node in graph.nodes.items() if node["type"] == "districts"}
+    texts = Texts(spec.size)
     nodes = []
     for uid in uids:
         node = graph.nodes[uid]
         districts = [names[d] for d in graph.districts_of(uid)[:3] if d in names]
         value = values.get(uid)
         nodes.append({"id": uid, "type": node["type"], "name": node.get("name") or "",
-                      "kind": kind_label(node), "districts": districts,
-                      "title": tooltip(node, districts, _measure_text(spec.size, value) if value is not None else ""),
+                      "kind": texts.kind_label(node), "districts": districts,
+                      "title": texts.tooltip(node, districts, value),
                       "url": url_for_entry(node["type"], uid),
                       "value": None if value is None else (value * 100 if spec.size == "betweenness" else value),
                       "measure": value, "community": groups.get(uid)})
     edges = []
     for source, target, link in graph.links:
         if g.has_node(source) and g.has_node(target):
-            title = link_label(link, graph.nodes[source]["type"], graph.nodes[target]["type"])
+            title = texts.link_label(link, graph.nodes[source]["type"], graph.nodes[target]["type"])
             edges.append({"source": source, "target": target, "type": link, "title": title})
     return {"nodes": nodes, "edges": edges, "center": graph.nodes.get(spec.center), "total": total,
             "aggregated": aggregated, "communities": sizes}

@@ -1,10 +1,12 @@
 """/netzwerk: the whole network, an entry's ego view, and their exports (GraphML, GEXF, CSV)."""
+
+from babel.numbers import get_decimal_symbol
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
 from werkzeug.routing import BaseConverter, ValidationError
 
 from ..auth import permission_required
-from ..i18n import gettext as _
+from ..i18n import current_language, gettext as _
 from ..register import entry_url
 from ..register.model import KINDS, KINDS_BY_SLUG
 from ..store_access import store
@@ -89,6 +91,24 @@ def _drill_url(spec, group):
     return url_for("network.index", types=list(spec.types), district=group, **args)
 
 
+def _rows(view_nodes):
+    """The node list under the canvas, its words and numbers made once per view: a page of
+    1,000 rows must not translate and format 1,000 times."""
+    ego = _url_templates(_ego_url)
+    decimal = get_decimal_symbol(current_language())
+    types = {key: _(KINDS[key].singular) for key in NETWORK_KINDS}
+    types["group"] = _("Stadtteil (zusammengefasst)")
+    rows = []
+    for node in sorted(view_nodes, key=lambda node: (node["name"].casefold(), node["id"])):
+        value = node.get("measure")
+        if isinstance(value, float):
+            value = f"{value:.3f}".replace(".", decimal)
+        rows.append({"name": node["name"], "url": node["url"], "type": types[node["type"]], "kind": node["kind"],
+                     "districts": ", ".join(node["districts"]), "measure": "" if value is None else str(value),
+                     "ego": ego(node["type"], node["id"]) if node["type"] != "group" else ""})
+    return rows
+
+
 def _page(form, spec, view, center_kind=None):
     options = {}
     if len(view["nodes"]) > 400:  # fewer physics steps before the layout is frozen
@@ -106,11 +126,11 @@ def _page(form, spec, view, center_kind=None):
         exports = {fmt: url_for("network.export", fmt=fmt, **export_args) for fmt in ("graphml", "gexf", "csv")}
     present = [key for key in NETWORK_KINDS if any(node["type"] == key for node in view["nodes"])]
     legend = [{"key": key, "label": _(KINDS[key].plural), "shape": TYPE_STYLES[key][1]} for key in present]
-    nodes = sorted(view["nodes"], key=lambda node: (node["name"].casefold(), node["id"]))
+    nodes = _rows(view["nodes"])
     return render_template("network/index.html", form=form, spec=spec, view=view, data=data, legend=legend,
                            nodes=nodes, exports=exports, center_kind=center_kind, kinds=KINDS,
                            community_count=len(view["communities"]), contacts=_contacts(),
-                           community_colour=community_colour, ego_url=_url_templates(_ego_url),
+                           community_colour=community_colour,
                            center_url=entry_url(center_kind.key, spec.center) if center_kind else None)
 
 

@@ -10,6 +10,7 @@ Everything here is text for a canvas or a plain-text tooltip: no value is ever r
 """
 from pyvis.edge import Edge
 from pyvis.network import Network
+from pyvis.node import Node
 
 # Okabe-Ito colours (told apart with colour blindness too) and a shape per node type, so the
 # type never rests on colour alone; the legend's swatches use the same colours (netzwerk.css)
@@ -56,6 +57,17 @@ def community_colour(index):
     return COMMUNITY_COLOURS[index] if index is not None and index < len(COMMUNITY_COLOURS) else OTHER_COMMUNITY
 
 
+def _add_node(net, n_id, shape, label, **options):
+    """Network.add_node without its linear search of the node list (O(n^2) for a view): the
+    ids are unique uids already. Same Node, same three places it is kept."""
+    if n_id in net.node_map:
+        return
+    node = Node(n_id, shape, label=label, font_color=net.font_color, **options)
+    net.nodes.append(node.options)
+    net.node_ids.append(n_id)
+    net.node_map[n_id] = node.options
+
+
 def build_view(nodes, edges, colour="type", options=None):
     """{"nodes", "edges", "options"} for vis-network, built with pyvis.
 
@@ -70,8 +82,8 @@ def build_view(nodes, edges, colour="type", options=None):
         type_colour, shape = TYPE_STYLES.get(node["type"], TYPE_STYLES["group"])
         fill = community_colour(node.get("community")) if colour == "community" else type_colour
         extra = {"value": node["value"]} if node.get("value") is not None else {"size": 16}
-        net.add_node(node["id"], label=short_label(node["name"]), shape=shape, color=fill,
-                     title=node["title"], url=node["url"], **extra)
+        _add_node(net, node["id"], label=short_label(node["name"]) or " ", shape=shape, color=fill,
+                  title=node["title"], url=node["url"], **extra)
     known = set(net.node_ids)
     for edge in edges:
         if edge["source"] not in known or edge["target"] not in known:
