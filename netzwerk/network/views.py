@@ -73,10 +73,12 @@ def _build(center="", kind=None):
     args = request.args if request.args else None
     requested = [t for t in request.args.getlist("types") if t in NETWORK_KINDS]
     types = tuple(requested) or (NETWORK_KINDS if center else DEFAULT_TYPES)
-    graph = service.load_graph(store(), ViewSpec(types=types), _contacts())
+    # an ego view reads its centre's kind too, even when that kind is not among the shown types
+    graph = service.load_graph(store(), ViewSpec(types=types + ((kind.key,) if center else ())), _contacts())
     form = NetworkForm(args, service.choices(graph), ego=bool(center))
     form.validate()
     spec = _spec(form, center)
+    form.types.data = list(spec.types)  # the boxes show what is shown, defaults included
     if center and (center not in graph.nodes or graph.nodes[center]["type"] != kind.key):
         abort(404)
     config = current_app.config

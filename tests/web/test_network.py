@@ -125,6 +125,10 @@ def test_the_ego_view_of_projekt_ankommen_and_the_links_to_it(client, auth, user
     assert "Innenstadt-West" in one  # ego views show every type by default, districts too
     actors_only = names(data_of(get(client, f"/netzwerk/akteure/{ankommen}?depth=2&types=actors")))
     assert "Innenstadt-West" not in actors_only and "Projekt Ankommen e.V." in actors_only
+    offer = seeded.read("network/list_network_nodes", labels=["Offer"])[0]
+    # the centre is shown even when its own type is not among the chosen ones
+    assert offer["name"] in names(data_of(get(client, f"/netzwerk/angebote/{offer['uid']}?types=actors")))
+    assert re.search(r'<input checked[^>]* value="districts"', get(client, f"/netzwerk/akteure/{ankommen}?depth=2"))
     # an event's page links to its ego view too; a wrong kind or uid is a 404
     event = seeded.read("network/list_network_nodes", labels=["Event"])[0]
     assert f'href="/netzwerk/veranstaltungen/{event["uid"]}"' in get(client, f"/veranstaltungen/{event['uid']}")
