@@ -8,9 +8,9 @@ from werkzeug.routing import BaseConverter, ValidationError
 from ..auth import permission_required
 from ..i18n import current_language, gettext as _
 from ..register import entry_url
-from ..register.model import KINDS, KINDS_BY_SLUG
+from ..register.model import KINDS
 from ..store_access import store
-from ..viz import TYPE_STYLES, build_view, community_colour
+from ..viz import TYPE_STYLES, build_view
 from . import service
 from .forms import NetworkForm
 from .graph import DEFAULT_TYPES, NETWORK_KINDS, ViewSpec, shown_view
@@ -132,7 +132,6 @@ def _page(form, spec, view, center_kind=None):
     return render_template("network/index.html", form=form, spec=spec, view=view, data=data, legend=legend,
                            nodes=nodes, exports=exports, center_kind=center_kind, kinds=KINDS,
                            community_count=len(view["communities"]), contacts=_contacts(),
-                           community_colour=community_colour,
                            center_url=entry_url(center_kind.key, spec.center) if center_kind else None)
 
 
