@@ -100,7 +100,7 @@ def _build(center="", kind=None):
         abort(404)
     config = current_app.config
     view = shown_view(graph, spec, _url_templates(), max_nodes=config["NETWORK_MAX_NODES"],
-                              top_nodes=config["NETWORK_TOP_NODES"])
+                      top_nodes=config["NETWORK_TOP_NODES"])
     return form, spec, graph, view
 
 
@@ -184,12 +184,14 @@ def _export(view, fmt, stem):
 @bp.route("/netzwerk/export.<fmt>")
 @permission_required("register.read")
 def export(fmt):
-    _form, _spec_, _graph, view = _build()
-    return _export(view, fmt, "netzwerk")
+    with gc_paused():
+        _form, _spec_, _graph, view = _build()
+        return _export(view, fmt, "netzwerk")
 
 
 @bp.route("/netzwerk/<netkind:kind>/<uid>/export.<fmt>")
 @permission_required("register.read")
 def entry_export(kind, uid, fmt):
-    _form, _spec_, _graph, view = _build(center=uid, kind=kind)
-    return _export(view, fmt, f"netzwerk-{kind.slug}-{uid[:8]}")
+    with gc_paused():
+        _form, _spec_, _graph, view = _build(center=uid, kind=kind)
+        return _export(view, fmt, f"netzwerk-{kind.slug}-{uid[:8]}")
