@@ -108,12 +108,12 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import (api, auth, dashboard, events, gaps, home, insight, matching, participants, register,
-                   registrations, roundtables, system, users)
+    from . import (api, auth, dashboard, events, gaps, home, insight, matching, network, participants,
+                   register, registrations, roundtables, system, users)
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
                       system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp, roundtables.bp,
-                      dashboard.bp, insight.bp):
+                      dashboard.bp, network.bp, insight.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -140,8 +140,9 @@ NAVIGATION = (
     ("register.list_entries", {"kind": "bedarfe"}, "Bedarfe", "register.read"),
     ("events.index", {}, "Veranstaltungen", "register.read"),
     ("gaps.index", {}, "Lücken", "register.read"),
-    ("dashboard.index", {}, "Kennzahlen", "dashboard.read"),
+    ("network.index", {}, "Netzwerk", "register.read"),
     ("insight.analysis", {}, "Analyse", "register.read"),
+    ("dashboard.index", {}, "Kennzahlen", "dashboard.read"),
     ("registrations.index", {}, "Anmeldungen", "events.manage"),
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),

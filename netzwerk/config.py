@@ -44,6 +44,10 @@ class Config:
         self.CONNECT_TIMEOUT_SECONDS = float(_env("CONNECT_TIMEOUT_SECONDS", "5"))
         # per process; read results kept until the next write (FalkorDB only), 0 turns it off
         self.READ_CACHE_MB = int(_env("READ_CACHE_MB", "32"))
+        # network views (/netzwerk): above this many nodes the view is aggregated (by district,
+        # or the NETWORK_TOP_NODES best linked nodes): vis-network slows past 1,000-2,000 nodes
+        self.NETWORK_MAX_NODES = int(_env("NETWORK_MAX_NODES", "1000"))
+        self.NETWORK_TOP_NODES = int(_env("NETWORK_TOP_NODES", "200"))
         self.QUERY_DIR = PROJECT_ROOT / "queries"
         self.SEED_DIR = PROJECT_ROOT / "seed"
         # Login throttling delays, never locks (see auth/service.py): free failures per
