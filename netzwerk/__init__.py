@@ -141,7 +141,6 @@ NAVIGATION = (
     ("events.index", {}, "Veranstaltungen", "register.read"),
     ("gaps.index", {}, "Lücken", "register.read"),
     ("network.index", {}, "Netzwerk", "register.read"),
-    ("insight.analysis", {}, "Analyse", "register.read"),
     ("dashboard.index", {}, "Kennzahlen", "dashboard.read"),
     ("registrations.index", {}, "Anmeldungen", "events.manage"),
     ("register.import_page", {}, "Import", "register.edit"),

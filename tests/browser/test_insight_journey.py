@@ -25,7 +25,8 @@ def test_a_coordinator_reads_the_dortmund_network(live_server, page, width, heig
 
     if width < 600:  # on phones the navigation waits behind the menu
         page.locator("summary", has_text="Menü").click()
-    page.get_by_role("link", name="Analyse", exact=True).click()
+    page.get_by_role("link", name="Netzwerk", exact=True).click()  # the network's pages are tabs of one entry
+    page.get_by_role("navigation", name="Netzwerkseiten").get_by_role("link", name="Analyse", exact=True).click()
     page.get_by_label("Netzwerk", exact=True).select_option(label="Dortmund")
     page.get_by_role("button", name="Zeigen").click()
     page.wait_for_selector("h1:has-text('Netzwerkanalyse: Dortmund')")

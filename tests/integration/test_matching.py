@@ -198,7 +198,7 @@ def test_the_demo_gives_the_same_answers_on_both_engines(demo_on_both):
     assert len(needs) >= 5
     for uid in needs:
         assert matching.match_offers(falkor, uid) == matching.match_offers(neo, uid), uid
-    tables = [row["uid"] for row in falkor.read("register/list_entry_options", label="RoundTable")]
+    tables = [row["uid"] for row in falkor.read("register/list_round_table_options")]
     for uid in tables:
         assert overview(falkor, uid, "2026-11-23T00:00") == overview(neo, uid, "2026-11-23T00:00"), uid
     for level in ("Stadtbezirk", "Quartier"):
