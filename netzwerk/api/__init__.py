@@ -10,6 +10,7 @@
   /api/v1/needs/<uid>/matches, met, status matching offers, a need met or dropped: needs.py
   /api/v1/gaps…                            the gap question and the coverage matrix: gaps.py
   /api/v1/network/…                        measures, introduction paths, suggestions: insight.py
+  /api/v1/network/view…                    a network view's nodes and edges: network.py
 
 Only `Authorization: Bearer <token>` authenticates here, never the session cookie, so the
 API needs no CSRF token and a logged-in browser cannot be tricked into calling it.
@@ -165,3 +166,4 @@ from . import registrations  # noqa: E402,F401  (events and registrations: route
 from . import needs  # noqa: E402,F401  (matching: /needs/<uid>/matches, met, status)
 from . import gaps  # noqa: E402,F401  (the gap question and the matrix: routes on bp)
 from . import insight  # noqa: E402,F401  (/network/…: measures, paths, suggestions)
+from . import network  # noqa: E402,F401  (/network/view…: a view's nodes and edges)

@@ -66,6 +66,7 @@ def openapi_document():
     add_matching_paths(paths, schemas, _responses)
     _gap_paths(paths, schemas)
     _insight_paths(paths, schemas)
+    _view_paths(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
@@ -227,6 +228,40 @@ NODE = {"type": "object", "properties": {
     "uid": {"type": "string"}, "name": {"type": "string"},
     "label": {"type": "string", "enum": ["Actor", "Person", "RoundTable"]},
     "kind": {"type": "string", "enum": ["actors", "people", "round_tables"]}}}
+
+
+def _view_paths(paths):
+    """A network view as nodes and edges (netzwerk/api/network.py), the parameters of /netzwerk."""
+    from ..network.graph import NETWORK_KINDS
+    text = {"type": "string"}
+    parameters = [{"name": name, "in": "query", "schema": schema, "description": description} for name, schema, description in (
+        ("types", {"type": "array", "items": {"type": "string", "enum": list(NETWORK_KINDS)}},
+         "welche Knotentypen (mehrfach); leer: Akteure, Runde Tische und Stadtteile"),
+        ("district", text, "uid eines Stadtteils: er und seine Teile"), ("actor_kind", text, "Art der Akteure"),
+        ("field", text, "Handlungsfeld (Code)"), ("round_table", text, "uid eines Runden Tisches"),
+        ("colour", {"type": "string", "enum": ["type", "community"]}, "Farbe nach Typ oder Gemeinschaft"),
+        ("size", {"type": "string", "enum": ["degree", "betweenness", "none"]}, "Größe nach Maß"))]
+    node = {"type": "object", "properties": {
+        "id": text, "type": text, "name": text, "kind": {"type": ["string", "null"]},
+        "districts": {"type": "array", "items": text}, "url": text,
+        "measure": {"type": ["number", "null"]}, "community": {"type": ["integer", "null"]}}}
+    edge = {"type": "object", "properties": {"source": text, "target": text, "type": text, "title": text}}
+    answer = _json({"type": "object", "properties": {
+        "settings": {"type": "object"}, "total": {"type": "integer"},
+        "aggregated": {"type": ["object", "null"], "description": "gesetzt, wenn die Ansicht zusammengefasst ist"},
+        "nodes": {"type": "array", "items": node}, "edges": {"type": "array", "items": edge}}}, "Die Ansicht")
+    tags = ["Netzwerkansicht"]
+    paths["/network/view"] = {"get": {
+        "summary": "Das Netzwerk als Knoten und Kanten, mit den Filtern der Seite /netzwerk", "tags": tags,
+        "description": "Ohne contacts.read ohne Bekanntschaften (KNOWS). Über NETZWERK_NETWORK_MAX_NODES "
+                       "zusammengefasst (nach Stadtteilen oder die am besten vernetzten).",
+        "parameters": parameters, "responses": _responses({"200": answer})}}
+    paths["/network/view/{kind}/{uid}"] = {"get": {
+        "summary": "Die Ego-Ansicht eines Eintrags (Tiefe 1 bis 3)", "tags": tags,
+        "parameters": [{"name": "kind", "in": "path", "required": True, "schema": {"type": "string", "enum": list(NETWORK_KINDS)}},
+                       {"name": "uid", "in": "path", "required": True, "schema": text},
+                       {"name": "depth", "in": "query", "schema": {"type": "integer", "enum": [1, 2, 3]}}] + parameters,
+        "responses": _responses({"200": answer, "404": {"description": "Unbekannt"}})}}
 
 
 def _insight_paths(paths, schemas):

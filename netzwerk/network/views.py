@@ -85,13 +85,15 @@ def _ego_url(key, uid):
     return url_for("network.entry", kind=KINDS[key], uid=uid)
 
 
-def _build(center="", kind=None):
-    """(form, spec, graph, view) for the request's settings."""
+def _build(center="", kind=None, contacts=None):
+    """(form, spec, graph, view) for the request's settings; `contacts` (may the viewer see
+    KNOWS?) defaults to the logged-in user's role, the API passes its key's."""
     args = request.args if request.args else None
     requested = [t for t in request.args.getlist("types") if t in NETWORK_KINDS]
     types = tuple(requested) or (NETWORK_KINDS if center else DEFAULT_TYPES)
     # an ego view reads its centre's kind too, even when that kind is not among the shown types
-    graph = service.load_graph(store(), ViewSpec(types=types + ((kind.key,) if center else ())), _contacts())
+    contacts = _contacts() if contacts is None else contacts
+    graph = service.load_graph(store(), ViewSpec(types=types + ((kind.key,) if center else ())), contacts)
     form = NetworkForm(args, service.choices(graph), ego=bool(center))
     form.validate()
     spec = _spec(form, center)
@@ -102,6 +104,13 @@ def _build(center="", kind=None):
     view = shown_view(graph, spec, _url_templates(), max_nodes=config["NETWORK_MAX_NODES"],
                       top_nodes=config["NETWORK_TOP_NODES"])
     return form, spec, graph, view
+
+
+def view_data(center="", kind=None, contacts=False):
+    """A view as plain data for the API: the same parameters, filters and role rules as the page."""
+    with gc_paused():
+        _form, spec, _graph, view = _build(center=center, kind=kind, contacts=contacts)
+    return spec, view
 
 
 def _drill_url(spec, group):

@@ -10,6 +10,8 @@ import networkx as nx
 
 from netzwerk.register.model import KINDS
 
+from .test_api import tokens  # noqa: F401  (the fixture)
+
 EVIL = ("<img src=x onerror=alert(1)>", "</script><script>alert(1)</script>")
 
 
@@ -218,3 +220,28 @@ def test_english(client, auth, users, seeded):
     page = get(client, "/netzwerk")
     assert ">Network</a>" in page and "Show" in page
     assert "\nActor · " in "".join(titles(data_of(page)))
+
+
+def test_the_api_gives_the_views_nodes_and_edges_with_the_same_rules(client, tokens, seeded):  # noqa: F811
+    from .test_api import bearer
+    ankommen = uid_of(seeded, "Projekt Ankommen e.V.")
+    member = client.get("/api/v1/network/view", query_string={"types": ["people", "actors"]},
+                        headers=bearer(tokens["member"]))
+    assert member.status_code == 200, member.get_data(as_text=True)
+    view = member.get_json()
+    assert {"Projekt Ankommen e.V."} <= {node["name"] for node in view["nodes"]}
+    assert view["settings"]["types"] == ["people", "actors"] and view["aggregated"] is None
+    assert not [edge for edge in view["edges"] if edge["type"] == "KNOWS"], "members see no KNOWS"
+    ids = {node["id"] for node in view["nodes"]}
+    assert all(edge["source"] in ids and edge["target"] in ids for edge in view["edges"])
+    coordinator = client.get("/api/v1/network/view", query_string={"types": ["people", "actors"]},
+                             headers=bearer(tokens["coordinator"])).get_json()
+    assert [edge for edge in coordinator["edges"] if edge["type"] == "KNOWS"]
+
+    ego = client.get(f"/api/v1/network/view/actors/{ankommen}", query_string={"depth": 2},
+                     headers=bearer(tokens["member"])).get_json()
+    assert ego["settings"]["depth"] == 2 and "Innenstadt-West" in {node["name"] for node in ego["nodes"]}
+    assert client.get("/api/v1/network/view/actors/nobody", headers=bearer(tokens["member"])).status_code == 404
+    assert client.get(f"/api/v1/network/view/users/{ankommen}", headers=bearer(tokens["member"])).status_code == 404
+    assert client.get("/api/v1/network/view").status_code == 401
+    assert "/network/view/{kind}/{uid}" in client.get("/api/v1/openapi.json").get_json()["paths"]
