@@ -12,6 +12,9 @@ With --store it also loads the network into a temporary embedded FalkorDB and ti
   reads   the two queries of a view (network/list_network_nodes, list_network_links), cold
   page    GET /netzwerk for a coordinator through the Flask test client (reads, build,
           template), read cache off
+  browser (with --browser, needs Chromium) from navigating to /netzwerk in Chromium until
+          vis-network has stabilised and physics is off (the canvas is interactive), the app
+          served on loopback in a thread
 Views above NETWORK_MAX_NODES (1,000) are aggregated by district: their figures say so.
 """
 import argparse
@@ -113,22 +116,23 @@ def main():
     parser.add_argument("--sizes", default="100,1000,10000")
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--store", action="store_true", help="also time the reads and the page on FalkorDB")
+    parser.add_argument("--browser", action="store_true", help="with --store: time until the view is interactive in Chromium")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     print(f"median of {args.runs} runs, milliseconds; views above 1,000 nodes are aggregated by district")
-    print(f"{'nodes':>7} {'links':>7} {'build':>8} {'louvain':>8} {'reads':>8} {'page':>8}")
+    print(f"{'nodes':>7} {'links':>7} {'build':>8} {'louvain':>8} {'reads':>8} {'page':>8} {'browser':>8}")
     every = ViewSpec(types=NETWORK_KINDS)
     for size in sizes:
         nodes, links = generate(size)
         build = timed(args.runs, lambda: view_from_records(nodes, links, every))
         louvain = timed(args.runs, lambda: view_from_records(nodes, links, ViewSpec(types=NETWORK_KINDS, colour="community")))
-        reads = page = float("nan")
+        reads = page = browser = float("nan")
         if args.store:
-            reads, page = store_figures(nodes, links, args.runs)
-        print(f"{len(nodes):>7} {len(links):>7} {build:>8.1f} {louvain:>8.1f} {reads:>8.1f} {page:>8.1f}")
+            reads, page, browser = store_figures(nodes, links, args.runs, args.browser)
+        print(f"{len(nodes):>7} {len(links):>7} {build:>8.1f} {louvain:>8.1f} {reads:>8.1f} {page:>8.1f} {browser:>8.1f}")
 
 
-def store_figures(nodes, links, runs):
+def store_figures(nodes, links, runs, browser=False):
     from netzwerk import create_app
     from netzwerk.config import PROJECT_ROOT, TestConfig
     from netzwerk.network.graph import link_types
@@ -158,11 +162,45 @@ def store_figures(nodes, links, runs):
         url = "/netzwerk?" + "&".join(f"types={t}" for t in NETWORK_KINDS)
         assert client.get(url).status_code == 200
         page_ms = timed(runs, lambda: client.get(url))
+        browser_ms = browser_figure(app, url, max(3, runs // 3)) if browser else float("nan")
         store.close()
-        return read_ms, page_ms
+        return read_ms, page_ms, browser_ms
     finally:
         server.stop()
         shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def browser_figure(app, path, runs):
+    """Median ms from navigating to the view until vis-network has settled (physics off)."""
+    import shutil as shell
+    import threading
+    from playwright.sync_api import sync_playwright
+    from werkzeug.serving import make_server
+    chromium = shell.which("chromium") or shell.which("chromium-browser")
+    if not chromium:
+        return float("nan")
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}"
+    samples = []
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(url + "/anmelden")
+            page.get_by_label("E-Mail").fill("k@example.org")
+            page.get_by_label("Passwort").fill("ein-sicheres-passwort")
+            page.keyboard.press("Enter")
+            page.wait_for_url(url + "/")
+            for _ in range(runs):
+                started = time.perf_counter()
+                page.goto(url + path)
+                page.wait_for_selector("#network[data-state=stable]", timeout=60000)
+                samples.append((time.perf_counter() - started) * 1000)
+            browser.close()
+    finally:
+        server.shutdown()
+    return statistics.median(samples)
 
 
 if __name__ == "__main__":

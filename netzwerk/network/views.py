@@ -139,8 +139,8 @@ def _rows(view_nodes):
 
 def _page(form, spec, view, center_kind=None):
     options = {}
-    if len(view["nodes"]) > 400:  # fewer physics steps before the layout is frozen
-        options["physics"] = {"stabilization": {"enabled": True, "iterations": 120, "updateInterval": 50}}
+    if len(view["nodes"]) > 400:  # fewer physics steps before the layout is frozen: interactive within 2 s
+        options["physics"] = {"stabilization": {"enabled": True, "iterations": 60, "updateInterval": 50}}
     if view["aggregated"] and view["aggregated"]["by"] == "districts":
         for node, group in zip(view["nodes"], view["aggregated"]["groups"]):
             if group["drill"]:
