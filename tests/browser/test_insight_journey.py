@@ -1,6 +1,7 @@
-"""Issue 10's journey on the analysis side, as a coordinator takes it on a desktop and a phone:
-the brokers and islands of the Dortmund network, then an introduction path between two people of
-that network picked with the type-ahead, and a pair with no path between them."""
+"""Issue 10's journey, as a coordinator takes it on a desktop and a phone: the network, the ego
+view of Projekt Ankommen e.V. from its page, the brokers and islands of the Dortmund network,
+then an introduction path between two people of that network picked with the type-ahead, and a
+pair with no path between them."""
 import pytest
 
 from ..conftest import PASSWORD
@@ -26,6 +27,12 @@ def test_a_coordinator_reads_the_dortmund_network(live_server, page, width, heig
     if width < 600:  # on phones the navigation waits behind the menu
         page.locator("summary", has_text="Menü").click()
     page.get_by_role("link", name="Netzwerk", exact=True).click()  # the network's pages are tabs of one entry
+    page.wait_for_selector("#network[data-state=stable]")  # drawn, settled, physics off
+    page.goto(url + "/akteure?q=ankommen")
+    page.get_by_role("link", name="Projekt Ankommen e.V.").click()
+    page.get_by_role("link", name="Netzwerkansicht").click()
+    page.wait_for_selector("h1:has-text('Netzwerk um Projekt Ankommen e.V.')")
+    page.wait_for_selector("#network[data-state=stable]")
     page.get_by_role("navigation", name="Netzwerkseiten").get_by_role("link", name="Analyse", exact=True).click()
     page.get_by_label("Netzwerk", exact=True).select_option(label="Dortmund")
     page.get_by_role("button", name="Zeigen").click()
