@@ -5,11 +5,10 @@ from contextlib import contextmanager
 from babel.numbers import get_decimal_symbol
 from flask import Blueprint, Response, abort, current_app, render_template, request, url_for
 from flask_login import current_user
-from werkzeug.routing import BaseConverter, ValidationError
 
 from ..auth import permission_required
 from ..i18n import current_language, gettext as _
-from ..register import entry_url
+from ..register import entry_url, slug_converter
 from ..register.model import KINDS
 from ..store_access import store
 from ..viz import TYPE_STYLES, build_view
@@ -24,18 +23,8 @@ EXPORTS = {"graphml": ("application/graphml+xml", service.graphml_bytes),
 SETTINGS = ("district", "actor_kind", "field", "round_table", "depth", "colour", "size", "aggregate")
 
 
-class NetworkKindConverter(BaseConverter):
-    """/netzwerk/<netkind:kind>/<uid>: the German slugs of the kinds the network shows."""
-    regex = "|".join(sorted(NETWORK_SLUGS, key=len, reverse=True))
-
-    def to_python(self, value):
-        try:
-            return NETWORK_SLUGS[value]
-        except KeyError:
-            raise ValidationError() from None
-
-    def to_url(self, kind):
-        return kind.slug if hasattr(kind, "slug") else str(kind)
+# /netzwerk/<netkind:kind>/<uid>: the German slugs of the kinds the network shows
+NetworkKindConverter = slug_converter(NETWORK_SLUGS)
 
 
 @bp.record_once

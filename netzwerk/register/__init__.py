@@ -9,18 +9,24 @@ bp = Blueprint("register", __name__)
 PAGE_KINDS = {slug: kind for slug, kind in KINDS_BY_SLUG.items() if kind.pages == "register"}
 
 
-class KindConverter(BaseConverter):
-    """/<kind:kind>/ matches the German slugs of the register's kinds (akteure, angebote, ...)."""
-    regex = "|".join(sorted(PAGE_KINDS, key=len, reverse=True))
+def slug_converter(kinds_by_slug):
+    """A URL converter that matches the German slugs of these kinds (akteure, angebote, ...)
+    and hands the view the Kind."""
+    class SlugConverter(BaseConverter):
+        regex = "|".join(sorted(kinds_by_slug, key=len, reverse=True))
 
-    def to_python(self, value):
-        try:
-            return PAGE_KINDS[value]
-        except KeyError:
-            raise ValidationError() from None
+        def to_python(self, value):
+            try:
+                return kinds_by_slug[value]
+            except KeyError:
+                raise ValidationError() from None
 
-    def to_url(self, kind):
-        return kind.slug if hasattr(kind, "slug") else str(kind)
+        def to_url(self, kind):
+            return kind.slug if hasattr(kind, "slug") else str(kind)
+    return SlugConverter
+
+
+KindConverter = slug_converter(PAGE_KINDS)  # /<kind:kind>/: the register's kinds
 
 
 @bp.record_once

@@ -7,6 +7,7 @@ from netzwerk.register.model import KINDS
 
 from ..conftest import PASSWORD
 from .conftest import log_in
+from .test_accessibility import audit_page  # noqa: F401  (the fixture: axe needs bypass_csp)
 
 pytestmark = pytest.mark.browser
 
@@ -85,31 +86,13 @@ def test_png_export_and_ego_view(live_server, page):
     assert "depth=2" in page.url
 
 
-@pytest.fixture
-def csp_free_page(chromium_path):
-    """A page whose CSP lets the test inject axe-core (the app's own pages stay as they are)."""
-    from playwright.sync_api import sync_playwright
-
-    from .axe import axe_path
-    from .conftest import CHROMIUM_FLAGS
-    axe_path()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_FLAGS)
-        context = browser.new_context(locale="de-DE", bypass_csp=True)
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        context.close()
-        browser.close()
-
-
 @pytest.mark.parametrize("width,height", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
-def test_the_network_page_is_accessible_and_fits_a_phone(live_server, csp_free_page, width, height):
+def test_the_network_page_is_accessible_and_fits_a_phone(live_server, audit_page, width, height):
     from .axe import assert_accessible
     from .test_phone_layout import check
     app, url = live_server
     app.extensions["netzwerk.accounts"].create_user("k@example.org", "Kim Koordination", "coordinator", PASSWORD)
-    page = csp_free_page
+    page = audit_page
     page.set_viewport_size({"width": width, "height": height})
     log_in(page, url, "k@example.org")
     page.goto(url + "/netzwerk?colour=community")

@@ -1,23 +1,10 @@
 """Matching in /api/v1/: a need's matching offers, met and dropped through the API, and OpenAPI."""
-import pytest
-
 from netzwerk.text import seed_uid
+
+from .test_api import bearer, tokens  # noqa: F401  (tokens: the fixture)
 
 LANSTROP_NEED = seed_uid("Need", "erstberatung-lanstrop")
 SPRECHSTUNDE = seed_uid("Offer", "sprechstunde-lanstrop")
-
-
-@pytest.fixture
-def tokens(accounts, users):
-    result = {}
-    for role, email in users.items():
-        user, _ = accounts.authenticate(email, "ein-sicheres-passwort", "127.0.0.1")
-        result[role] = accounts.create_token(user, f"Test {role}")
-    return result
-
-
-def bearer(token):
-    return {"Authorization": f"Bearer {token}"}
 
 
 def test_matches_of_a_need(client, tokens, seeded):
