@@ -142,6 +142,14 @@ def page_figures(nodes, edges, requests):
         shutil.rmtree(work, ignore_errors=True)
 
 
+def view_build_ms(size, runs=5):
+    """Median ms to build the network view (/netzwerk) of a generated network of `size` nodes."""
+    import network_view_bench
+    from netzwerk.network.graph import NETWORK_KINDS, ViewSpec, view_from_records
+    nodes, links = network_view_bench.generate(size)
+    return network_view_bench.timed(runs, lambda: view_from_records(nodes, links, ViewSpec(types=NETWORK_KINDS)))
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="100,1000,10000,100000")
@@ -153,13 +161,14 @@ def main(argv=None):
     parser.add_argument("--requests", type=int, default=30)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s]
-    header = (f"{'nodes':>8} {'links':>8} {'build s':>8} {'igraph s':>9} {'networkx s':>11} {'nx/build':>9} "
-              f"{'agree':>8} {'method':>8} {'in app s':>9} {'page ms':>8}")
+    header = (f"{'nodes':>8} {'links':>8} {'view ms':>8} {'build s':>8} {'igraph s':>9} {'networkx s':>11} "
+              f"{'nx/build':>9} {'agree':>8} {'method':>8} {'in app s':>9} {'page ms':>8}")
     print(header)
     print("-" * len(header), flush=True)
     for size in sizes:
         nodes, edges = synthetic.network(size)
         graph = build_graph(nodes, edges)
+        view_ms = view_build_ms(size)
         build, result = timed(analyse, nodes, edges)
         fast_seconds, (fast, _) = timed(betweenness, graph)
         nx_seconds, reference, extrapolated = networkx_time(graph, args.networkx_full_max, args.networkx_samples)
@@ -168,11 +177,13 @@ def main(argv=None):
         in_app = page = None
         if not args.no_http:
             in_app, page = page_figures(nodes, edges, args.requests)
-        print(f"{graph.number_of_nodes():>8} {graph.number_of_edges():>8} {build:>8.2f} {fast_seconds:>9.2f} "
+        print(f"{graph.number_of_nodes():>8} {graph.number_of_edges():>8} {view_ms:>8.1f} {build:>8.2f} {fast_seconds:>9.2f} "
               f"{('~' if extrapolated else '') + f'{nx_seconds:.1f}':>11} {nx_seconds / build:>9.1f} {agree:>8} "
               f"{result['betweenness']['method']:>8} {'–' if in_app is None else f'{in_app:.2f}':>9} "
               f"{'–' if page is None else f'{page:.1f}':>8}", flush=True)
-    print("\nbuild: the whole analysis (netzwerk.analysis.analyse); igraph: its betweenness alone (sampled above 20,000 nodes); "
+    print("\nview: building the network view of this many nodes from the two queries' rows (median of 5, "
+          "bench/network_view_bench.py's generator; aggregated above 1,000 nodes as the page does); "
+          "build: the whole analysis (netzwerk.analysis.analyse); igraph: its betweenness alone (sampled above 20,000 nodes); "
           "networkx: nx.betweenness_centrality (exact; ~ extrapolated from sampled sources); "
           "agree: max |igraph - networkx| of normalised betweenness (both exact); method: exact, or sampled above "
           "EXACT_LIMIT nodes with the error bound the page states; in app: the first analysis in the app "
