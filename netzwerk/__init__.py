@@ -123,6 +123,8 @@ def create_app(config=None, store=None):
     app.before_request(store.pin_generation)
     app.teardown_request(lambda error: store.unpin_generation())
     register_error_handlers(app)
+    from . import security_log
+    security_log.init_app(app)
     _register_template_helpers(app)
     _register_security_headers(app)
     return app

@@ -1,9 +1,12 @@
 """Domain errors and the one place that maps every error to a status code and a page."""
+import logging
+
 from flask import g, jsonify, make_response, render_template, request
-from flask_login import AnonymousUserMixin
+from flask_login import AnonymousUserMixin, current_user
 from flask_wtf.csrf import CSRFError
 
 from .i18n import gettext as _
+from .security_log import security_event
 from .store import ConstraintViolation, StoreUnavailable
 
 
@@ -61,6 +64,15 @@ def _error_page(status, title, message, headers=None, values=None):
     return response
 
 
+def _viewer_uid():
+    """The signed-in user's uid for the security log, "-" when anonymous or unknown."""
+    try:
+        user = getattr(g, "api_user", None) or current_user
+        return user.uid if user.is_authenticated else "-"
+    except Exception:  # the store may be the reason for the error: the log line must not fail
+        return "-"
+
+
 def register_error_handlers(app):
     @app.errorhandler(StoreUnavailable)
     def store_unavailable(exc):
@@ -84,10 +96,13 @@ def register_error_handlers(app):
 
     @app.errorhandler(DomainError)
     def domain_error(exc):
+        if exc.status in (401, 403):
+            security_event("access.denied", logging.WARNING, status=exc.status, user=_viewer_uid())
         return _error_page(exc.status, exc.title, exc.message, exc.headers, exc.values)
 
     @app.errorhandler(CSRFError)
     def csrf_error(exc):
+        security_event("csrf.refused", logging.WARNING, user=_viewer_uid(), reason=exc.description)
         return _error_page(400, "Formular abgelaufen",
                            "Das Formular ist abgelaufen oder unvollständig. Bitte laden Sie die Seite neu "
                            "und senden Sie es noch einmal.")

@@ -239,6 +239,11 @@ class Accounts:
         return {"pair": key("pair", f"{email} {address}"), "address": key("address", address),
                 "account": key("account", email)}
 
+    def account_key(self, email):
+        """The keyed hash that names an account in the throttle and the security log, whether
+        it exists or not (the log must not tell which e-mail addresses have accounts)."""
+        return self._throttle_keys(email, None)["account"]
+
     def _wait_seconds(self, keys, known, now):
         """Seconds until the next attempt is checked, 0 if now."""
         window = self.window_seconds * 1000

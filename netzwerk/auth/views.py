@@ -3,8 +3,11 @@
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
+import logging
+
 from ..safe_redirect import local_path
 from ..i18n import gettext as _
+from ..security_log import security_event
 from . import accounts, bp
 from .forms import ChangePasswordForm, LoginForm, TokenForm
 
@@ -57,9 +60,12 @@ def login():
             session.permanent = True
             accounts().start_session(session)
             login_user(user)
+            security_event("login.success", user=user.uid)
             flash(_("Sie sind angemeldet."), "success")
             return redirect(local_path(request.args.get("next")) or url_for("home.index"))
         form.form_errors.append(_refusal_message(refusal, _("E-Mail oder Passwort ist falsch.")))
+        security_event("login.failure", logging.WARNING, account=accounts().account_key(form.email.data),
+                       reason=refusal.reason)
         if refusal.reason == "throttled":
             status, headers = 429, {"Retry-After": str(refusal.retry_after)}
         else:
@@ -73,6 +79,7 @@ def login():
 @login_required
 def logout():
     accounts().end_sessions(current_user)  # API keys stay: they are not sessions
+    security_event("logout", user=current_user.uid)
     logout_user()
     _fresh_session()
     flash(_("Sie sind abgemeldet."), "success")
@@ -89,6 +96,7 @@ def change_password():
                                                       request.remote_addr)
         if refusal is None:
             login_user(user)  # the old token is void; keep this session with the new one
+            security_event("password.changed", user=user.uid, api_keys_revoked=revoked)
             if revoked:
                 flash(_("Das Passwort wurde geändert. Andere Sitzungen sind beendet, Ihre API-Schlüssel wurden widerrufen."),
                       "success")
@@ -96,6 +104,7 @@ def change_password():
                 flash(_("Das Passwort wurde geändert. Andere Sitzungen sind beendet."), "success")
             return redirect(url_for("home.index"))
         form.current.errors.append(_refusal_message(refusal, _("Das aktuelle Passwort ist falsch.")))
+        security_event("password.refused", logging.WARNING, user=current_user.uid, reason=refusal.reason)
     status = 400 if form.errors else 200
     return render_template("auth/change_password.html", form=form), status
 
@@ -110,9 +119,11 @@ def api_tokens():
         refusal = accounts().reauthenticate(current_user, form.password.data, request.remote_addr)
         if refusal is None:
             new_token = accounts().create_token(current_user, form.name.data)
+            security_event("apikey.created", user=current_user.uid, prefix=new_token[:7])
             form = TokenForm(formdata=None)
         else:
             form.password.errors.append(_refusal_message(refusal, _("Das Passwort ist falsch.")))
+            security_event("apikey.refused", logging.WARNING, user=current_user.uid, reason=refusal.reason)
     status = 400 if form.errors else 200
     return render_template("auth/api_tokens.html", form=form, new_token=new_token,
                            tokens=accounts().tokens(current_user)), status
@@ -122,5 +133,6 @@ def api_tokens():
 @login_required
 def revoke_api_token(uid):
     if accounts().revoke_token(current_user, uid):
+        security_event("apikey.revoked", user=current_user.uid, key=uid)
         flash(_("Der Schlüssel wurde widerrufen."), "success")
     return redirect(url_for("auth.api_tokens"))

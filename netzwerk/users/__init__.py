@@ -16,6 +16,7 @@ from ..errors import DomainError, NotFound
 from ..forms import Form
 from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
+from ..security_log import security_event
 from ..store import ConstraintViolation
 
 bp = Blueprint("users", __name__, url_prefix="/benutzer")
@@ -45,11 +46,12 @@ def index():
     form = NewUserForm()
     if form.validate_on_submit():
         try:
-            accounts().create_user(form.email.data, form.name.data, form.role.data, form.password.data,
-                                   created_by=current_user.name)
+            created = accounts().create_user(form.email.data, form.name.data, form.role.data,
+                                             form.password.data, created_by=current_user.name)
         except ConstraintViolation:
             form.email.errors.append(_("Es gibt bereits einen Zugang mit dieser E-Mail."))
         else:
+            security_event("user.created", user=current_user.uid, target=created, role=form.role.data)
             flash(_("Der Zugang für {email} wurde angelegt.", email=form.email.data), "success")
             return redirect(url_for("users.index"))
     users = accounts().list_users()
@@ -72,8 +74,11 @@ def update(uid):
         raise DomainError("Sie können sich nicht selbst die Administration entziehen oder sperren.")
     if form.role.data != user["role"]:
         accounts().set_role(uid, form.role.data)
+        security_event("user.role_changed", user=current_user.uid, target=uid, role=form.role.data)
     if (form.active.data == "1") != bool(user["active"]):
         accounts().set_active(user["email"], form.active.data == "1")
+        security_event("user.activated" if form.active.data == "1" else "user.deactivated",
+                       user=current_user.uid, target=uid)
         if form.active.data != "1":
             flash(_("Der Zugang {email} ist gesperrt; seine Sitzungen und API-Schlüssel sind beendet.",
                     email=user["email"]), "success")
