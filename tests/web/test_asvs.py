@@ -157,3 +157,9 @@ def test_refused_requests_are_logged(client, auth, users, accounts, caplog):
     assert any(line.startswith("event=csrf.refused") and "endpoint=auth.change_password" in line
                for line in lines), lines
     assert "nw_falsch" not in "\n".join(lines)
+
+
+def test_uploaded_spreadsheets_are_parsed_with_defusedxml():
+    """V1.5.1: XML parsers without entity expansion or external entities (XLSX is XML in a zip)."""
+    import openpyxl.xml
+    assert openpyxl.xml.DEFUSEDXML, "defusedxml is missing: openpyxl would parse XLSX with the plain parser"
