@@ -63,7 +63,10 @@ class Outbox:
         self.store = store
 
     def event_messages(self, event_uid):
-        return [dict(row["message"]) for row in self.store.read("mail/list_event_messages", event=event_uid)]
+        """The event's messages; `to_person` marks those to a person of the register, whose
+        address is a contact detail (coordinators and admins only)."""
+        return [{**dict(row["message"]), "to_person": bool(row["to_person"])}
+                for row in self.store.read("mail/list_event_messages", event=event_uid)]
 
     def mark_sent(self, uid, by):
         """Marks a pending message as sent (by the sender, or handed on by an organiser)."""

@@ -450,8 +450,9 @@ def messages(uid):
     from ..mail import render
     event = _managed_event(uid)
     rows = [(m, *render(m)) for m in outbox().event_messages(uid)]
+    # an invitation from the network goes to a register person's address: a contact detail
     return render_template("registrations/outbox.html", event=event, rows=rows, confirm=ConfirmForm(),
-                           smtp=bool(_smtp_configured()))
+                           smtp=bool(_smtp_configured()), contacts=current_user.can("contacts.read"))
 
 
 def _smtp_configured():

@@ -101,6 +101,11 @@ def build_world(database, catalog, tmp_path):
                                          by="Test", network_consent=True)
         tokens_by_registration[event] = (outcome.uid, links[0])
 
+    # an invitation from the network to a person with contact details: its outbox message goes
+    # to an address organisers must not read
+    with app.test_request_context():
+        registrations.invite_people(OWN_EVENT, [person_uid("team-horizont")], lambda token: f"/e/{token}", "Test")
+
     for role in ROLES:
         client = app.test_client()
         if role != "anonymous":

@@ -266,6 +266,8 @@ def test_members_see_no_participants(crawls):
 
 def test_an_organiser_sees_the_participants_of_their_own_events_only(crawls):
     answers = crawls["organiser"]
+    # their outbox holds an invitation to a register person: read, and without the address
+    assert f"/veranstaltungen/{OWN_EVENT}/postausgang" in answers
     own = [url for url, text in answers.items() if OWN_PARTICIPANT[1] in text]
     assert any("/teilnehmende" in url for url in own), "the organiser does not see their own participants"
     assert any(url.startswith("API ") for url in own), "nor through the API"
