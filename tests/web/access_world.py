@@ -1,6 +1,7 @@
 """The demo data with what the access tests look for: one app and one seeded graph per engine,
 a signed-in client and an API key per role, and every URL rule of the app filled with real
 objects (tests/web/test_route_access.py, tests/web/test_member_privacy.py)."""
+import io
 import json
 import re
 from dataclasses import dataclass, field
@@ -33,6 +34,7 @@ KNOWS_PAIR = ("team-lw-hoerde", "team-lw-brackel")
 OWN_PARTICIPANT = ("Paula Teilnehmerin", "paula.teilnehmerin@anmeldung.example.net")
 OTHER_PARTICIPANT = ("Otto Fremdveranstaltung", "otto.fremd@anmeldung.example.net")
 
+PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 OWN_EVENT = seed_uid("Event", "expertinnenrunde-demo")    # public, registration open
 OTHER_EVENT = seed_uid("Event", "lw-netzwerktreffen-2027")  # internal, organised by nobody here
 
@@ -101,6 +103,13 @@ def build_world(database, catalog, tmp_path):
                                          by="Test", network_consent=True)
         tokens_by_registration[event] = (outcome.uid, links[0])
 
+    # a file on each event: the public event's for everyone, the internal one's for readers only
+    events = app.extensions["netzwerk.events"]
+    files = {}
+    for event in (OWN_EVENT, OTHER_EVENT):
+        events.add_attachment(event, "programm.pdf", io.BytesIO(PDF), "Test")
+        files[event] = events.attachments(event)[0]["uid"]
+
     # an invitation from the network to a person with contact details: its outbox message goes
     # to an address organisers must not read
     with app.test_request_context():
@@ -114,6 +123,7 @@ def build_world(database, catalog, tmp_path):
         clients[role] = client
     world = World(app, store, clients, {"anonymous": None, **tokens}, {"anonymous": None, **users})
     world.objects = _objects(store, other, tokens_by_registration)
+    world.objects["files"] = files
     return world
 
 
@@ -246,7 +256,7 @@ def _value(rule, name, kind_key, event, objects, entries, token):
     if name == "fmt":
         return {"register.import_template": "csv"}.get(endpoint, "csv")
     if name == "file_uid":
-        return "keine-datei"
+        return objects["files"][event]
     if name == "message":
         return objects["message"]
     if name == "user":
