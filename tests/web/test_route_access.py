@@ -136,7 +136,11 @@ def _text(response):
     kind = response.mimetype or ""
     if kind == "application/pdf":
         from pypdf import PdfReader
-        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+        from pypdf.errors import PdfReadError
+        try:
+            return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
+        except PdfReadError:  # an uploaded file need not be a whole PDF: its bytes, as they are
+            return data.decode("latin-1")
     if "spreadsheetml" in kind or data[:2] == b"PK":
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "\n".join(archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
