@@ -22,6 +22,7 @@ import secrets
 
 from flask import g, jsonify, request
 
+from ..audit.trail import note
 from ..errors import DomainError, NotFound
 from ..events import events
 from ..fields import FieldError
@@ -258,6 +259,7 @@ def list_registrations(uid):
         rows = [r for r in rows if r["status"] == status]
     page, per_page = _page_args()
     items = [_registration_json(r) for r in rows[(page - 1) * per_page:page * per_page]]
+    note("view", "event", uid, "participants")
     return jsonify(items=items, total=len(rows), page=page, per_page=per_page)
 
 
@@ -271,7 +273,9 @@ def _one(uid, registration):
 @bp.route("/events/<uid>/registrations/<registration>", methods=["GET"])
 def get_registration(uid, registration):
     _managed(uid)
-    return jsonify(_registration_json(_one(uid, registration)))
+    row = _one(uid, registration)
+    note("view", "registration", registration, "registration")
+    return jsonify(_registration_json(row))
 
 
 @bp.route("/events/<uid>/registrations/<registration>/cancel", methods=["POST"])
@@ -279,6 +283,7 @@ def cancel_registration(uid, registration):
     _managed(uid)
     _one(uid, registration)
     cancelled, promoted = registrations().cancel(uid, registration)
+    note("update", "registration", registration, "registration")
     return jsonify(cancelled=bool(cancelled), promoted=promoted,
                    registration=_registration_json(_one(uid, registration)))
 
@@ -292,4 +297,5 @@ def check_in(uid, registration):
         raise DomainError("\"present\" muss true oder false sein.")
     _one(uid, registration)
     registrations().check_in(uid, registration, present)
+    note("update", "registration", registration, "check_in")
     return jsonify(_registration_json(_one(uid, registration)))

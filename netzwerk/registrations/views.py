@@ -28,6 +28,7 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from ..audit.trail import note
 from ..auth import permission_required
 from ..errors import Closed, DomainError, NotFound
 from ..i18n import current_language
@@ -256,7 +257,9 @@ def participants(uid):
     rows = registrations().participants(uid, q)
     fmt = request.args.get("format")
     if fmt in ("csv", "xlsx"):
+        note("export", "event", uid, "participants")
         return _export(event, rows, fmt)
+    note("view", "event", uid, "participants")
     capacity_form = CapacityForm(formdata=None, capacity="" if event.get("capacity") is None else str(event["capacity"]))
     return render_template("registrations/participants.html", event=event, rows=rows, q=q,
                            counts=_counts(registrations().participants(uid)) if q else _counts(rows),
@@ -296,6 +299,7 @@ def add_participant(uid):
             manual=True, by=current_user.name, organisation=form.organisation.data,
             network_consent=bool(form.network.data))
         if outcome.kind == "created":
+            note("create", "event", uid, "registration")
             flash(_("{name} ist eingetragen ({status}).", name=form.name.data,
                     status=_(STATUS_LABELS[outcome.status])), "success")
         else:
@@ -318,6 +322,7 @@ def cancel_participant(uid, registration):
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
         _cancelled, promoted = registrations().cancel(uid, registration)
+        note("update", "registration", registration, "registration")
         flash(_("{name} ist abgemeldet.", name=rows[0]["name"]) + (
             " " + _("{count} Personen sind von der Warteliste nachgerückt.", count=promoted) if promoted else ""),
             "success")
@@ -334,6 +339,7 @@ def check_in(uid, registration):
     if not ConfirmForm().validate_on_submit():
         raise DomainError("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.")
     registrations().check_in(uid, registration, request.form.get("present") == "1")
+    note("update", "registration", registration, "check_in")
     back = request.form.get("back") == "einlass"
     return redirect(url_for("registrations.check_in_page" if back else "registrations.participants", uid=uid,
                             q=request.form.get("q") or None) + f"#r-{registration}")
@@ -347,6 +353,7 @@ def check_in_page(uid):
     everyone = registrations().participants(uid)
     confirmed = [r for r in everyone if r["status"] == "confirmed"]
     rows = registrations().participants(uid, q) if q else everyone
+    note("view", "event", uid, "participants")
     return render_template("registrations/check_in.html", event=event, q=q, confirm=ConfirmForm(),
                            rows=[r for r in rows if r["status"] == "confirmed"], counts=_counts(confirmed))
 
