@@ -237,7 +237,7 @@ def create_registration(uid):
     # one statement: window, status and visibility (409 when closed), the event's lock,
     # duplicates, capacity, the outbox message; no rate limits for API keys (address None):
     # the caller is an account
-    outcome = service.register(uid, form_token=_form_token(), link_for=_personal_link, **values)
+    outcome = service.register(uid, form_token=_form_token(), link_for=_personal_link, how="api", **values)
     body = {"message": NEUTRAL}
     if service.can_manage(g.api_user, uid):  # organisers learn what happened; nobody else
         body["registration"] = {"uid": outcome.uid, "status": outcome.status, "outcome": outcome.kind}

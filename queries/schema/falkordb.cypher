@@ -69,3 +69,4 @@ CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);
 // held the ISO strings (without the index: right), and retention deletes by that comparison
 CREATE INDEX FOR (n:AuditEntry) ON (n.subject_uid);
 CREATE INDEX FOR (n:AuditEntry) ON (n.user_uid);
+CREATE INDEX FOR (n:Consent) ON (n.uid);

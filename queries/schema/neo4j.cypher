@@ -42,3 +42,4 @@ CREATE INDEX dismissed_introduction_user IF NOT EXISTS FOR (n:DismissedIntroduct
 CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 CREATE INDEX audit_entry_subject_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.subject_uid);
 CREATE INDEX audit_entry_user_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.user_uid);
+CREATE INDEX consent_uid IF NOT EXISTS FOR (n:Consent) ON (n.uid);
