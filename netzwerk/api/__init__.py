@@ -17,7 +17,7 @@ API needs no CSRF token and a logged-in browser cannot be tricked into calling i
 """
 from flask import Blueprint, g, jsonify, request
 
-from ..audit.trail import note
+from ..audit.trail import note, note_many
 from ..auth import accounts
 from ..errors import DomainError, Forbidden, NotFound
 from ..extensions import csrf
@@ -113,6 +113,8 @@ def list_entries(kind):
     result = register().list(kind, q=request.args.get("q", ""),
                              filters={f: request.args.get(f, "") for f in kind.filter_names},
                              page=page, per_page=per_page, with_private=g.api_user.can("contacts.read"))
+    if kind.key == "people" and g.api_user.can("contacts.read"):  # people's contacts read by a key
+        note_many([("view", "person", row["uid"], "contacts") for row in result.rows if row.get("uid")])
     return jsonify(items=result.rows, total=result.total, page=page, per_page=per_page)
 
 

@@ -138,3 +138,18 @@ def test_participant_lists_exports_and_check_in_are_recorded(app, store, users, 
     admin = login(app, users["admin"])
     html = admin.get(f"/verwaltung/protokoll?betrifft={registration}").get_data(as_text=True)
     assert "Lea Nowak" in html and "Einlass" in html
+
+
+def test_the_api_records_reads_of_contacts_and_changes_of_people(app, store, users, accounts):
+    user, _ = accounts.authenticate(users["coordinator"], "ein-sicheres-passwort", "127.0.0.1")
+    headers = {"Authorization": f"Bearer {accounts.create_token(user, 'Test')}"}
+    client = app.test_client()
+    created = client.post("/api/v1/people", json={"name": "Mara Api", "email": "mara@example.org"}, headers=headers)
+    assert created.status_code == 201, created.get_data(as_text=True)
+    uid = created.get_json()["uid"]
+    assert client.get(f"/api/v1/people/{uid}", headers=headers).status_code == 200
+    assert client.get("/api/v1/people", headers=headers).status_code == 200
+    assert client.delete(f"/api/v1/people/{uid}", headers=headers).status_code == 204
+    got = [(r["action"], r["what"], r["user_uid"]) for r in audit_rows(store) if r["subject_uid"] == uid]
+    assert sorted(got) == sorted([("create", "person", user.uid), ("view", "contacts", user.uid),
+                                  ("view", "contacts", user.uid), ("delete", "person", user.uid)])
