@@ -429,6 +429,7 @@ def invite_from_network(uid):
             uid, request.form.getlist("person")[:1000],
             lambda token: url_for("registrations.register", uid=uid, einladung=token, _external=True),
             current_user.name, with_knows=with_knows, **_invite_filters(request.form))
+        note("create", "event", uid, "invitations")
         flash(_("{count} Einladungen liegen im Postausgang.", count=invited)
               + (" " + _("{count} Personen wurden übersprungen (ohne E-Mail oder schon eingeladen).",
                          count=skipped) if skipped else ""), "success")
@@ -442,6 +443,8 @@ def invite_from_network(uid):
     if "show" in request.args:
         candidates = service.invitation_candidates(uid, with_knows=with_knows,
                                                    with_contacts=current_user.can("contacts.read"), **filters)
+        if current_user.can("contacts.read"):  # people's e-mail addresses shown: on the audit log
+            note("view", "event", uid, "invitations")
     return render_template("registrations/invite_from_network.html", event=event, form=form, filters=filters,
                            candidates=candidates, confirm=ConfirmForm(), labels=INVITATION_LABELS)
 
