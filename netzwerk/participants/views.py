@@ -124,6 +124,7 @@ def data_protection(uid):
             flash(_("Gespeichert."), "success")
             return redirect(url_for("participants.data_protection", uid=uid))
     end = event_end(event)
+    note("view", "event", uid, "participants")
     return render_template("participants/data_protection.html", event=event, form=form,
                            rows=registrations().participants(uid), status_labels=STATUS_LABELS,
                            days=days if days is not None else DEFAULT_RETENTION_DAYS, end=end), \

@@ -455,6 +455,7 @@ def messages(uid):
     from ..mail import render
     event = _managed_event(uid)
     rows = [(m, *render(m)) for m in outbox().event_messages(uid)]
+    note("view", "event", uid, "message")  # recipients' names and addresses
     return render_template("registrations/outbox.html", event=event, rows=rows, confirm=ConfirmForm(),
                            smtp=bool(_smtp_configured()))
 
