@@ -124,3 +124,15 @@ def test_a_withdrawn_person_is_no_longer_invited_from_the_network(app, store, us
     service.record(store, gone, how="import", given_at="2026-06-01", evidence="", by="u-1")
     assert gone in {row["uid"] for row in registrations.invitation_candidates("ev-1", with_contacts=True)}
     assert re.fullmatch(r"[0-9a-f-]{36}", service.records(store, gone)[0]["uid"])
+
+
+def test_a_withdrawn_person_is_not_suggested_for_introductions(app, users, seeded):
+    from .test_insight import JUKI, uid_of
+    coordinator = login(app, users["coordinator"])
+    juki = uid_of(seeded, JUKI)
+    html = coordinator.get("/netzwerk/vorschlaege").get_data(as_text=True)
+    assert any(juki in pair for pair in re.findall(r'<li data-pair="([^"]+)">', html))
+    service.record(seeded, juki, how="import", given_at="2026-01-01", evidence="", by="u-1")
+    service.withdraw(seeded, juki, how="manual", note="", by="u-1")
+    html = coordinator.get("/netzwerk/vorschlaege").get_data(as_text=True)
+    assert not any(juki in pair for pair in re.findall(r'<li data-pair="([^"]+)">', html))
