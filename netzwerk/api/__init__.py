@@ -162,8 +162,8 @@ def update_entry(kind, uid):
     values, error = _validated(kind, body)
     if error:
         return error
+    _audited(kind, "update", uid)  # before the change: see docs/audit.md
     register().update(kind, uid, body["version"], values, g.api_user.name)
-    _audited(kind, "update", uid)
     return jsonify(register().get(kind, uid, with_private=g.api_user.can("contacts.read")))
 
 
@@ -171,8 +171,8 @@ def update_entry(kind, uid):
 def delete_entry(kind, uid):
     kind = _kind(kind)
     _require("register.edit")
+    _audited(kind, "delete", uid)  # before the change: see docs/audit.md
     register().delete(kind, uid)
-    _audited(kind, "delete", uid)
     return "", 204
 
 

@@ -282,8 +282,8 @@ def get_registration(uid, registration):
 def cancel_registration(uid, registration):
     _managed(uid)
     _one(uid, registration)
+    note("update", "registration", registration, "registration")  # before the change: see docs/audit.md
     cancelled, promoted = registrations().cancel(uid, registration)
-    note("update", "registration", registration, "registration")
     return jsonify(cancelled=bool(cancelled), promoted=promoted,
                    registration=_registration_json(_one(uid, registration)))
 
@@ -296,6 +296,6 @@ def check_in(uid, registration):
     if type(present) is not bool:
         raise DomainError("\"present\" muss true oder false sein.")
     _one(uid, registration)
+    note("update", "registration", registration, "check_in")  # before the change: see docs/audit.md
     registrations().check_in(uid, registration, present)
-    note("update", "registration", registration, "check_in")
     return jsonify(_registration_json(_one(uid, registration)))

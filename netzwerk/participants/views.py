@@ -158,8 +158,8 @@ def erase_participant(uid, registration):
     if request.method == "POST":
         if not form.validate_on_submit():
             _expired()
+        note("erase", "registration", registration, "participant")  # before the change: see docs/audit.md
         if participants().erase(uid, registration):
-            note("erase", "registration", registration, "participant")
             flash(_("Die Daten der Person sind gelöscht; ihre Anmeldung zählt weiter mit."), "success")
         else:
             flash(_("Diese Anmeldung war schon anonymisiert."), "info")

@@ -155,9 +155,8 @@ def show_entry(kind, uid):
 @permission_required("register.edit")
 def edit_entry(kind, uid):
     def update(version, values):
-        result = register().update(kind, uid, version, values, _by())
-        _audited(kind, "update", uid)
-        return result
+        _audited(kind, "update", uid)  # before the change: a failed audit write never follows a saved one
+        return register().update(kind, uid, version, values, _by())
     return edit_page(kind, uid, update, _by())
 
 
@@ -167,8 +166,8 @@ def delete_entry(kind, uid):
     entry = register().get(kind, uid, with_private=True)
     form = ConfirmForm()
     if form.validate_on_submit():
+        _audited(kind, "delete", uid)  # before the change (see update)
         register().delete(kind, uid)
-        _audited(kind, "delete", uid)
         flash(_("{name} wurde gelöscht.", name=entry["name"]), "success")
         return redirect(url_for("register.list_entries", kind=kind))
     sections, others = register().link_sections(kind, uid, with_private=True)

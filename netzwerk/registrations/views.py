@@ -321,8 +321,8 @@ def cancel_participant(uid, registration):
         raise NotFound("Diese Anmeldung gibt es nicht.")
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
+        note("update", "registration", registration, "registration")  # before the change: see docs/audit.md
         _cancelled, promoted = registrations().cancel(uid, registration)
-        note("update", "registration", registration, "registration")
         flash(_("{name} ist abgemeldet.", name=rows[0]["name"]) + (
             " " + _("{count} Personen sind von der Warteliste nachgerückt.", count=promoted) if promoted else ""),
             "success")
@@ -338,8 +338,8 @@ def check_in(uid, registration):
     _managed_event(uid)
     if not ConfirmForm().validate_on_submit():
         raise DomainError("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.")
+    note("update", "registration", registration, "check_in")  # before the change: see docs/audit.md
     registrations().check_in(uid, registration, request.form.get("present") == "1")
-    note("update", "registration", registration, "check_in")
     back = request.form.get("back") == "einlass"
     return redirect(url_for("registrations.check_in_page" if back else "registrations.participants", uid=uid,
                             q=request.form.get("q") or None) + f"#r-{registration}")
