@@ -108,12 +108,12 @@ def create_app(config=None, store=None):
     login_manager.session_protection = "basic"
     csrf.init_app(app)
 
-    from . import (api, auth, dashboard, events, gaps, home, insight, matching, network, participants,
+    from . import (api, audit, auth, consents, dashboard, events, gaps, home, insight, matching, network, participants,
                    register, registrations, roundtables, system, users)
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
                       system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp, roundtables.bp,
-                      dashboard.bp, network.bp, insight.bp):
+                      dashboard.bp, network.bp, insight.bp, audit.bp, consents.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -148,6 +148,7 @@ NAVIGATION = (
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
     ("vocabularies.index", {}, "Begriffe", "vocabularies.read"),
+    ("audit.index", {}, "Protokoll", "audit.read"),
 )
 
 

@@ -155,33 +155,53 @@ def send_mail(loop, interval):
         store.close()
 
 
-@main.command(help="Löscht Teilnehmendendaten nach Ablauf der Aufbewahrungsfrist (je Veranstaltung, "
-                            "Voreinstellung 90 Tage nach dem Ende): Namen, E-Mail-Adressen und Antworten; "
-                            "die Zahlen bleiben. Ohne --apply nur eine Vorschau.")
-@click.option("--apply", "apply_", is_flag=True, help="Wirklich anonymisieren (sonst nur anzeigen, was fällig ist).")
+@main.command(help="Wendet die Aufbewahrungsfristen an, Art für Art (netzwerk/retention.py): Teilnehmendendaten "
+                   "(je Veranstaltung, Voreinstellung 90 Tage nach dem Ende; anonymisiert, die Zahlen bleiben), "
+                   "Änderungsverlauf, Anmeldeversuche, geprüfte Importdateien, gesendete Nachrichten, "
+                   "Zugriffsprotokoll. Fristen aus NETZWERK_RETENTION_<ART>_DAYS. Ohne --apply nur eine Vorschau.")
+@click.option("--apply", "apply_", is_flag=True, help="Wirklich löschen bzw. anonymisieren (sonst nur anzeigen, was fällig ist).")
 def retention(apply_):
-    from .participants.service import Participants
+    from .retention import periods, run
+    try:
+        days = periods()
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
     app = _app()
     store = _store(app)
     try:
-        due = Participants(store).retention(apply=apply_)
-        if not due:
-            click.echo("Aufbewahrung: nichts fällig, keine Teilnehmendendaten über der Frist.")
-            return
-        for item in due:
-            verb = "anonymisiert" if apply_ else "würden anonymisiert"
-            click.echo(f"„{item['name']}“ (Ende {item['ended']:%d.%m.%Y}, Frist {item['days']} Tage, fällig seit "
-                       f"{item['due_since']:%d.%m.%Y}): {item['registrations']} Anmeldungen {verb} "
-                       f"(bestätigt {item['confirmed']}, Warteliste {item['waitlisted']}, "
-                       f"abgemeldet {item['cancelled']}); die Zahlen bleiben.")
-        total = sum(item["registrations"] for item in due)
-        if apply_:
-            click.echo(f"Fertig: {total} Anmeldungen in {len(due)} Veranstaltungen anonymisiert.")
-        else:
-            click.echo(f"Vorschau: {total} Anmeldungen in {len(due)} Veranstaltungen. "
-                       "Mit --apply wird anonymisiert.")
+        report = run(store, app.config["DATA_DIR"], apply=apply_, days=days,
+                     login_window_seconds=app.config["LOGIN_WINDOW_SECONDS"],
+                     registration_window_seconds=app.config["REGISTRATION_WINDOW_SECONDS"])
+        for item in report:
+            if item["key"] == "participants":
+                _echo_participants(item["events"], apply_)
+                continue
+            verb = "gelöscht" if apply_ else "fällig"
+            click.echo(f"{item['label']} (Frist {item['days']} Tage): {item['count']} {item['unit']} {verb}.")
+        total = sum(item["count"] for item in report)
+        click.echo(("Aufbewahrung angewandt: " if apply_ else "Aufbewahrung, Vorschau: ")
+                   + ", ".join(f"{item['key']}={item['count']}" for item in report)
+                   + ("" if apply_ or not total else ". Mit --apply wird gelöscht bzw. anonymisiert."))
     finally:
         store.close()
+
+
+def _echo_participants(due, apply_):
+    if not due:
+        click.echo("Aufbewahrung: nichts fällig, keine Teilnehmendendaten über der Frist.")
+        return
+    for item in due:
+        verb = "anonymisiert" if apply_ else "würden anonymisiert"
+        click.echo(f"„{item['name']}“ (Ende {item['ended']:%d.%m.%Y}, Frist {item['days']} Tage, fällig seit "
+                   f"{item['due_since']:%d.%m.%Y}): {item['registrations']} Anmeldungen {verb} "
+                   f"(bestätigt {item['confirmed']}, Warteliste {item['waitlisted']}, "
+                   f"abgemeldet {item['cancelled']}); die Zahlen bleiben.")
+    total = sum(item["registrations"] for item in due)
+    if apply_:
+        click.echo(f"Fertig: {total} Anmeldungen in {len(due)} Veranstaltungen anonymisiert.")
+    else:
+        click.echo(f"Vorschau: {total} Anmeldungen in {len(due)} Veranstaltungen. "
+                   "Mit --apply wird anonymisiert.")
 
 
 @main.command(help="Berechnet die Netzwerkanalyse (/netzwerk/analyse) außerhalb der Web-Anfragen neu, "

@@ -17,6 +17,7 @@ API needs no CSRF token and a logged-in browser cannot be tricked into calling i
 """
 from flask import Blueprint, g, jsonify, request
 
+from ..audit.trail import note, note_many
 from ..auth import accounts
 from ..errors import DomainError, Forbidden, NotFound
 from ..extensions import csrf
@@ -51,6 +52,12 @@ def authenticate():
 def _require(permission):
     if not g.api_user.can(permission):
         raise Forbidden("Ihre Rolle erlaubt diese Aktion nicht.")
+
+
+def _audited(kind, action, uid):
+    """People are personal data: their creation, change and deletion go on the audit log."""
+    if kind.key == "people":
+        note(action, "person", uid, "person")
 
 
 def _kind(key):
@@ -106,6 +113,8 @@ def list_entries(kind):
     result = register().list(kind, q=request.args.get("q", ""),
                              filters={f: request.args.get(f, "") for f in kind.filter_names},
                              page=page, per_page=per_page, with_private=g.api_user.can("contacts.read"))
+    if kind.key == "people" and g.api_user.can("contacts.read"):  # people's contacts read by a key
+        note_many([("view", "person", row["uid"], "contacts") for row in result.rows if row.get("uid")])
     return jsonify(items=result.rows, total=result.total, page=page, per_page=per_page)
 
 
@@ -117,6 +126,7 @@ def create_entry(kind):
     if error:
         return error
     uid = register().create(kind, values, g.api_user.name)
+    _audited(kind, "create", uid)
     response = jsonify(register().get(kind, uid, with_private=True))
     response.status_code = 201
     response.headers["Location"] = f"/api/v1/{kind.key}/{uid}"
@@ -129,6 +139,8 @@ def get_entry(kind, uid):
     _require("register.read")
     with_private = g.api_user.can("contacts.read")
     entry = register().get(kind, uid, with_private=with_private)
+    if with_private and kind.key == "people":
+        note("view", "person", uid, "contacts")
     sections, _ = register().link_sections(kind, uid, with_private=with_private)
     entry["links"] = [{"type": s["link"].type, "direction": s["direction"], "kind": s["other"].key,
                        "items": [{"uid": i["uid"], "name": i["name"], **i["props"]} for i in s["items"]]}
@@ -150,6 +162,7 @@ def update_entry(kind, uid):
     values, error = _validated(kind, body)
     if error:
         return error
+    _audited(kind, "update", uid)  # before the change: see docs/audit.md
     register().update(kind, uid, body["version"], values, g.api_user.name)
     return jsonify(register().get(kind, uid, with_private=g.api_user.can("contacts.read")))
 
@@ -158,6 +171,7 @@ def update_entry(kind, uid):
 def delete_entry(kind, uid):
     kind = _kind(kind)
     _require("register.edit")
+    _audited(kind, "delete", uid)  # before the change: see docs/audit.md
     register().delete(kind, uid)
     return "", 204
 

@@ -22,6 +22,7 @@ import secrets
 
 from flask import g, jsonify, request
 
+from ..audit.trail import note
 from ..errors import DomainError, NotFound
 from ..events import events
 from ..fields import FieldError
@@ -236,7 +237,7 @@ def create_registration(uid):
     # one statement: window, status and visibility (409 when closed), the event's lock,
     # duplicates, capacity, the outbox message; no rate limits for API keys (address None):
     # the caller is an account
-    outcome = service.register(uid, form_token=_form_token(), link_for=_personal_link, **values)
+    outcome = service.register(uid, form_token=_form_token(), link_for=_personal_link, how="api", **values)
     body = {"message": NEUTRAL}
     if service.can_manage(g.api_user, uid):  # organisers learn what happened; nobody else
         body["registration"] = {"uid": outcome.uid, "status": outcome.status, "outcome": outcome.kind}
@@ -258,6 +259,7 @@ def list_registrations(uid):
         rows = [r for r in rows if r["status"] == status]
     page, per_page = _page_args()
     items = [_registration_json(r) for r in rows[(page - 1) * per_page:page * per_page]]
+    note("view", "event", uid, "participants")
     return jsonify(items=items, total=len(rows), page=page, per_page=per_page)
 
 
@@ -271,13 +273,16 @@ def _one(uid, registration):
 @bp.route("/events/<uid>/registrations/<registration>", methods=["GET"])
 def get_registration(uid, registration):
     _managed(uid)
-    return jsonify(_registration_json(_one(uid, registration)))
+    row = _one(uid, registration)
+    note("view", "registration", registration, "registration")
+    return jsonify(_registration_json(row))
 
 
 @bp.route("/events/<uid>/registrations/<registration>/cancel", methods=["POST"])
 def cancel_registration(uid, registration):
     _managed(uid)
     _one(uid, registration)
+    note("update", "registration", registration, "registration")  # before the change: see docs/audit.md
     cancelled, promoted = registrations().cancel(uid, registration)
     return jsonify(cancelled=bool(cancelled), promoted=promoted,
                    registration=_registration_json(_one(uid, registration)))
@@ -291,5 +296,6 @@ def check_in(uid, registration):
     if type(present) is not bool:
         raise DomainError("\"present\" muss true oder false sein.")
     _one(uid, registration)
+    note("update", "registration", registration, "check_in")  # before the change: see docs/audit.md
     registrations().check_in(uid, registration, present)
     return jsonify(_registration_json(_one(uid, registration)))

@@ -19,6 +19,7 @@ PERMISSIONS = {
     "vocabularies.read": {"coordinator"},
     "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
     "dashboard.read": {"coordinator"},  # the manager's key figures (/kennzahlen)
+    "audit.read": set(),  # the audit log of access to personal data (/verwaltung/protokoll): admins only
 }
 
 

@@ -281,11 +281,13 @@ class Insight:
         if answer["data"] is None:
             return answer, []
         dismissed = {row["pair"] for row in self.store.read("insight/list_dismissed_introductions", user=user_uid)}
+        # people who withdrew their consent are not suggested (docs/consent.md), whatever the stored analysis holds
+        withdrawn = {row["uid"] for row in self.store.read("consents/list_withdrawn_people")}
         data = answer["data"]
         names = data["names"]
         shown = []
         for s in data.get("suggestions", []):
-            if pair_key(s["a"], s["b"]) in dismissed:
+            if pair_key(s["a"], s["b"]) in dismissed or s["a"] in withdrawn or s["b"] in withdrawn:
                 continue
             shown.append({"a": self._named(names, s["a"]), "b": self._named(names, s["b"]),
                           "common": [self._named(names, uid) for uid in s["common"]],

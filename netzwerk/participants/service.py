@@ -161,12 +161,15 @@ class Participants:
             messages.append(message)
         consent = {"text": registration.pop("consent_text", None),
                    "version": registration.pop("consent_version", None),
-                   "given_at": registration.pop("consent_at", None)}
+                   "given_at": registration.pop("consent_at", None),
+                   "how": registration.pop("consent_how", None)}
         network = {"given": bool(registration.pop("network_consent", False)),
                    "text": registration.pop("network_consent_text", None),
                    "version": registration.pop("network_consent_version", None),
                    "given_at": registration.pop("network_consent_at", None),
-                   "withdrawn_at": registration.pop("network_consent_withdrawn_at", None)}
+                   "how": registration.pop("network_consent_how", None),
+                   "withdrawn_at": registration.pop("network_consent_withdrawn_at", None),
+                   "withdrawn_how": registration.pop("network_consent_withdrawn_how", None)}
         registration.pop("form_token", None)  # an internal idempotency key, not about the person
         return {
             "exported_at": berlin_now(),
@@ -195,7 +198,7 @@ class Participants:
         if not self.store.write("participants/set_event_retention", event=event_uid, days=days):
             raise NotFound("Diese Veranstaltung gibt es nicht.")
 
-    def retention(self, now=None, apply=False):
+    def retention(self, now=None, apply=False, default_days=DEFAULT_RETENTION_DAYS):
         """Events whose retention period is over and that still hold participant data: one dict each
         (uid, name, ended, days, due_since, registrations, confirmed, waitlisted, cancelled). With
         `apply` their registrations are anonymised (counts kept). Idempotent: a second run finds
@@ -206,7 +209,7 @@ class Participants:
             end = event_end(row)
             if end is None:
                 continue
-            days = row["retention_days"] if row.get("retention_days") is not None else DEFAULT_RETENTION_DAYS
+            days = row["retention_days"] if row.get("retention_days") is not None else default_days
             limit = end + timedelta(days=days)
             if now < limit:
                 continue

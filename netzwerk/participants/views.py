@@ -16,6 +16,7 @@ import secrets
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from ..audit.trail import note
 from ..auth import permission_required
 from ..errors import DomainError, NotFound
 from ..fields import FieldError
@@ -86,6 +87,7 @@ def message(uid):
         if form.send.data and form.batch.data:
             count = participants().send_message(uid, form.group.data, form.subject.data, form.body.data,
                                                 form.batch.data)
+            note("create", "event", uid, "message")
             flash(_("{count} Nachrichten liegen im Postausgang.", count=count), "success")
             return redirect(url_for("registrations.messages", uid=uid))
         # the preview: how many it reaches and how it reads; sending needs a second, explicit step
@@ -122,6 +124,7 @@ def data_protection(uid):
             flash(_("Gespeichert."), "success")
             return redirect(url_for("participants.data_protection", uid=uid))
     end = event_end(event)
+    note("view", "event", uid, "participants")
     return render_template("participants/data_protection.html", event=event, form=form,
                            rows=registrations().participants(uid), status_labels=STATUS_LABELS,
                            days=days if days is not None else DEFAULT_RETENTION_DAYS, end=end), \
@@ -138,6 +141,7 @@ def export_participant(uid, registration):
         if not form.validate_on_submit():
             _expired()
         data = participants().participant_data(uid, registration)
+        note("export", "registration", registration, "participant")
         return Response(json.dumps(data, ensure_ascii=False, indent=2, default=str),
                         mimetype="application/json",
                         headers={"Content-Disposition": f'attachment; filename="teilnahme-{registration}.json"',
@@ -154,6 +158,7 @@ def erase_participant(uid, registration):
     if request.method == "POST":
         if not form.validate_on_submit():
             _expired()
+        note("erase", "registration", registration, "participant")  # before the change: see docs/audit.md
         if participants().erase(uid, registration):
             flash(_("Die Daten der Person sind gelöscht; ihre Anmeldung zählt weiter mit."), "success")
         else:
@@ -173,6 +178,7 @@ def _pdf(data, name):
 @permission_required("events.manage")
 def badges(uid):
     event = _managed_event(uid)
+    note("export", "event", uid, "participants")
     return _pdf(participants().badges_pdf(event), "namensschilder.pdf")
 
 
@@ -184,5 +190,6 @@ def sign_in_sheet(uid):
     when = " · ".join(p for p in (format_when(event.get("starts_at")) if event.get("starts_at") else "",
                                   event.get("venue") or "") if p)
     headings = (_("Nr."), _("Name"), _("Organisation"), _("Unterschrift"))
+    note("export", "event", uid, "participants")
     return _pdf(participants().sign_in_pdf(event, when, headings, _("Teilnahmeliste – bestätigte Anmeldungen")),
                 "unterschriftenliste.pdf")

@@ -18,6 +18,7 @@ from wtforms import HiddenField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
+from ..audit.trail import note
 from ..auth import permission_required
 from ..clock import now_iso
 from ..errors import NotFound
@@ -148,6 +149,7 @@ def import_template(kind, fmt):
 @bp.route("/export/netzwerk.json")
 @permission_required("contacts.read")  # the export holds people's contact details
 def export_json():
+    note("export", "graph", "", "network")
     body = json.dumps(export_graph(register().store), ensure_ascii=False, indent=1, sort_keys=True)
     return Response(body, mimetype="application/json",
                     headers={"Content-Disposition": 'attachment; filename="netzwerk.json"'})

@@ -11,6 +11,7 @@
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from ..audit.trail import note, note_many
 from ..auth import permission_required
 from ..errors import DomainError, NotFound
 from ..fields import options_html, with_selected
@@ -29,6 +30,13 @@ def _with_private():
 
 def _by():
     return current_user.name
+
+
+def _audited(kind, action, uid):
+    """People are personal data: their creation, change and deletion go on the audit log."""
+    if kind.key == "people":
+        note(action, "person", uid, "person")
+    return uid
 
 
 PAGE_SIZES = (10, 25, 50, 100)
@@ -99,6 +107,8 @@ def list_entries(kind):
     export = request.args.get("format")
     if export in ("csv", "xlsx"):
         rows = register().export_rows(kind, q=q, filters=filters, with_private=_with_private())
+        if kind.key == "people" and _with_private():  # people's contact details leave the app
+            note_many([("export", "person", row["uid"], "contacts") for row in rows if row.get("uid")])
         return export_response(kind, rows, export, with_private=_with_private())
     per_page = _int_arg("pro_seite", 25)
     page = register().list(kind, q=q, filters=filters, order=order, descending=descending,
@@ -117,7 +127,8 @@ def list_entries(kind):
 @bp.route("/<kind:kind>/neu", methods=["GET", "POST"])
 @permission_required("register.edit")
 def create_entry(kind):
-    return create_page(kind, lambda values, links: register().create(kind, values, _by(), links))
+    return create_page(kind, lambda values, links: _audited(kind, "create",
+                                                            register().create(kind, values, _by(), links)))
 
 
 @bp.route("/<kind:kind>/<uid>")
@@ -125,6 +136,8 @@ def create_entry(kind):
 def show_entry(kind, uid):
     with_private = _with_private()
     entry = register().get(kind, uid, with_private=with_private)
+    if with_private and kind.key == "people":  # a person's contacts shown: on the audit log
+        note("view", "person", uid, "contacts")
     sections, others = register().link_sections(kind, uid, with_private=with_private)
     can_edit = current_user.can("register.edit")
     for section in sections:
@@ -141,8 +154,10 @@ def show_entry(kind, uid):
 @bp.route("/<kind:kind>/<uid>/bearbeiten", methods=["GET", "POST"])
 @permission_required("register.edit")
 def edit_entry(kind, uid):
-    return edit_page(kind, uid, lambda version, values: register().update(kind, uid, version, values, _by()),
-                     _by())
+    def update(version, values):
+        _audited(kind, "update", uid)  # before the change: a failed audit write never follows a saved one
+        return register().update(kind, uid, version, values, _by())
+    return edit_page(kind, uid, update, _by())
 
 
 @bp.route("/<kind:kind>/<uid>/loeschen", methods=["GET", "POST"])
@@ -151,6 +166,7 @@ def delete_entry(kind, uid):
     entry = register().get(kind, uid, with_private=True)
     form = ConfirmForm()
     if form.validate_on_submit():
+        _audited(kind, "delete", uid)  # before the change (see update)
         register().delete(kind, uid)
         flash(_("{name} wurde gelöscht.", name=entry["name"]), "success")
         return redirect(url_for("register.list_entries", kind=kind))

@@ -17,28 +17,18 @@ from ..clock import now_millis
 from ..errors import Closed, DomainError, Forbidden, NotFound
 from ..text import fold, new_uid
 from ..vocabularies import FIELDS_OF_ACTION
+from .. import consent
 from .batch import GroupCommit
 from .questions import MAX_QUESTIONS, Question, dump_questions, load_questions
 
 BERLIN = ZoneInfo("Europe/Berlin")
-# what a person agrees to on the public form; its version is stored with each registration,
-# so a later change of the wording never rewrites what someone agreed to
-CONSENT_VERSION = "2026-11-v1"
-CONSENT_TEXT = ("Ich bin einverstanden, dass die Veranstalter meinen Namen, meine E-Mail-Adresse und "
-                "meine Antworten für diese Veranstaltung speichern und nutzen: für die Liste der "
-                "Teilnehmenden, für Nachrichten zu dieser Veranstaltung und für den Einlass. Ich kann "
-                "mich jederzeit mit meinem persönlichen Link abmelden.")
-MANUAL_CONSENT_VERSION = "manual-2026-11-v1"
-MANUAL_CONSENT_TEXT = ("Von der Organisation eingetragen; die Person hat der Speicherung für diese "
-                       "Veranstaltung zugestimmt.")
+# what a person agrees to: the texts and their versions live in netzwerk/consent.py; the version is
+# stored with each registration, so a later change of the wording never rewrites what someone agreed to
+CONSENT_VERSION, CONSENT_TEXT = consent.current("registration")
+MANUAL_CONSENT_VERSION, MANUAL_CONSENT_TEXT = consent.current("registration_manual")
 # the second, optional consent: after the event the organisers may record whom one met there
 # (netzwerk/participants/): one becomes a Person of the network, known to the others who agreed
-NETWORK_CONSENT_VERSION = "2026-11-net-v1"
-NETWORK_CONSENT_TEXT = ("Freiwillig: Ich bin einverstanden, dass ich mit anderen Teilnehmenden im Netzwerk "
-                        "verbunden werde. Die Veranstalter halten nach der Veranstaltung fest, wen ich dort "
-                        "kennengelernt habe; dafür werden mein Name und meine E-Mail-Adresse als Person im "
-                        "Netzwerk gespeichert, sichtbar nur für die Koordination des Netzwerks.")
-
+NETWORK_CONSENT_VERSION, NETWORK_CONSENT_TEXT = consent.current("network")
 
 def berlin_now():
     """Local time in Berlin, as the events' times are stored ("2016-06-16T10:30:00")."""
@@ -184,7 +174,7 @@ class Registrations:
 
     def register(self, event_uid, *, name, email, answers, language, form_token, link_for,
                  invitation_token="", manual=False, by=None, address=None, organisation="",
-                 network_consent=False):
+                 network_consent=False, how=None):
         """Registers or waitlists someone, under the event's lock, with the outbox message.
 
         `address` (the client's, public form only) counts the attempt against the rate limits in
@@ -193,6 +183,7 @@ class Registrations:
         with the same e-mail gets a fresh link by e-mail (Outcome "existing"); a resent form
         (same form token, e.g. after an unknown outcome) finds what it made ("retry").
         Raises Closed when the event takes no registrations (checked inside the statement).
+        `how` the consent was given (a code of consent.HOWS): by default manual, invitation or form.
         """
         email = (email or "").strip()
         if not is_valid_email(email):
@@ -200,19 +191,23 @@ class Registrations:
         now = berlin_now()
         email_key = normalise_email(email)
         token, uid = secrets.token_urlsafe(32), new_uid()
+        how = how or ("manual" if manual else ("invitation" if invitation_token else "form"))
+        if how not in consent.HOWS:
+            raise ValueError(f"unknown consent way {how!r}")
         registration = {
             "name": name.strip(), "email": email.strip(), "email_key": email_key,
             "answers": json.dumps(answers, ensure_ascii=False, sort_keys=True),
             "consent_text": MANUAL_CONSENT_TEXT if manual else CONSENT_TEXT,
             "consent_version": MANUAL_CONSENT_VERSION if manual else CONSENT_VERSION,
-            "consent_at": now, "language": language, "form_token": form_token,
+            "consent_at": now, "consent_how": how, "language": language, "form_token": form_token,
             "source": "manual" if manual else ("invitation" if invitation_token else "public"),
             "created_at": now, "created_by": by, "network_consent": bool(network_consent)}
         if (organisation or "").strip():
             registration["organisation"] = organisation.strip()
         if network_consent:
             registration.update(network_consent_text=NETWORK_CONSENT_TEXT,
-                                network_consent_version=NETWORK_CONSENT_VERSION, network_consent_at=now)
+                                network_consent_version=NETWORK_CONSENT_VERSION, network_consent_at=now,
+                                network_consent_how=how)
         row = dict(uid=uid, registration=registration, link_hash=token_hash(token),
                    message=self._message(now, link_for(token)), form_token=form_token, email_key=email_key,
                    invitation=token_hash(invitation_token) if invitation_token else "", manual=bool(manual))
@@ -290,7 +285,7 @@ class Registrations:
         it was given until now. Links already recorded stay (see docs/registrations.md)."""
         registration, _ = self.by_link(token)
         return bool(self.store.write("registrations/withdraw_network_consent", registration=registration["uid"],
-                                     now=berlin_now()))
+                                     now=berlin_now(), how="personal_link"))
 
     def cancel_by_link(self, token):
         registration, event = self.by_link(token)

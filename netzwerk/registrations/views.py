@@ -28,6 +28,7 @@ from flask import flash, redirect, render_template, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 
+from ..audit.trail import note
 from ..auth import permission_required
 from ..errors import Closed, DomainError, NotFound
 from ..i18n import current_language
@@ -261,7 +262,9 @@ def participants(uid):
     rows = registrations().participants(uid, q)
     fmt = request.args.get("format")
     if fmt in ("csv", "xlsx"):
+        note("export", "event", uid, "participants")
         return _export(event, rows, fmt)
+    note("view", "event", uid, "participants")
     capacity_form = CapacityForm(formdata=None, capacity="" if event.get("capacity") is None else str(event["capacity"]))
     return render_template("registrations/participants.html", event=event, rows=rows, q=q,
                            counts=_counts(registrations().participants(uid)) if q else _counts(rows),
@@ -301,6 +304,7 @@ def add_participant(uid):
             manual=True, by=current_user.name, organisation=form.organisation.data,
             network_consent=bool(form.network.data))
         if outcome.kind == "created":
+            note("create", "event", uid, "registration")
             flash(_("{name} ist eingetragen ({status}).", name=form.name.data,
                     status=_(STATUS_LABELS[outcome.status])), "success")
         else:
@@ -322,6 +326,7 @@ def cancel_participant(uid, registration):
         raise NotFound("Diese Anmeldung gibt es nicht.")
     form = ConfirmForm()
     if request.method == "POST" and form.validate_on_submit():
+        note("update", "registration", registration, "registration")  # before the change: see docs/audit.md
         _cancelled, promoted = registrations().cancel(uid, registration)
         flash(_("{name} ist abgemeldet.", name=rows[0]["name"]) + (
             " " + _("{count} Personen sind von der Warteliste nachgerückt.", count=promoted) if promoted else ""),
@@ -338,6 +343,7 @@ def check_in(uid, registration):
     _managed_event(uid)
     if not ConfirmForm().validate_on_submit():
         raise DomainError("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu.")
+    note("update", "registration", registration, "check_in")  # before the change: see docs/audit.md
     registrations().check_in(uid, registration, request.form.get("present") == "1")
     back = request.form.get("back") == "einlass"
     return redirect(url_for("registrations.check_in_page" if back else "registrations.participants", uid=uid,
@@ -352,6 +358,7 @@ def check_in_page(uid):
     everyone = registrations().participants(uid)
     confirmed = [r for r in everyone if r["status"] == "confirmed"]
     rows = registrations().participants(uid, q) if q else everyone
+    note("view", "event", uid, "participants")
     return render_template("registrations/check_in.html", event=event, q=q, confirm=ConfirmForm(),
                            rows=[r for r in rows if r["status"] == "confirmed"], counts=_counts(confirmed))
 
@@ -427,6 +434,7 @@ def invite_from_network(uid):
             uid, request.form.getlist("person")[:1000],
             lambda token: url_for("registrations.register", uid=uid, einladung=token, _external=True),
             current_user.name, with_knows=with_knows, **_invite_filters(request.form))
+        note("create", "event", uid, "invitations")
         flash(_("{count} Einladungen liegen im Postausgang.", count=invited)
               + (" " + _("{count} Personen wurden übersprungen (ohne E-Mail oder schon eingeladen).",
                          count=skipped) if skipped else ""), "success")
@@ -440,6 +448,8 @@ def invite_from_network(uid):
     if "show" in request.args:
         candidates = service.invitation_candidates(uid, with_knows=with_knows,
                                                    with_contacts=current_user.can("contacts.read"), **filters)
+        if current_user.can("contacts.read"):  # people's e-mail addresses shown: on the audit log
+            note("view", "event", uid, "invitations")
     return render_template("registrations/invite_from_network.html", event=event, form=form, filters=filters,
                            candidates=candidates, confirm=ConfirmForm(), labels=INVITATION_LABELS)
 
@@ -450,6 +460,7 @@ def messages(uid):
     from ..mail import render
     event = _managed_event(uid)
     rows = [(m, *render(m)) for m in outbox().event_messages(uid)]
+    note("view", "event", uid, "message")  # recipients' names and addresses
     # an invitation from the network goes to a register person's address: a contact detail
     return render_template("registrations/outbox.html", event=event, rows=rows, confirm=ConfirmForm(),
                            smtp=bool(_smtp_configured()), contacts=current_user.can("contacts.read"))

@@ -10,6 +10,8 @@ A file starts with a header of `// key: value` lines:
                              "stable": a read of nothing that registrations change, kept across them)
     // changes: registrations  (optional, writes only: the statement changes registration data
                              alone, so "stable" reads stay cached; see read_cache.py)
+    // changes: audit        (optional, writes only: the statement adds or removes audit entries
+                             alone, which only `cache: no` reads read: no cached read retires)
 
 Loading fails when the header is incomplete, when the name differs from the file
 name, or when the parameters used in the text differ from the declared ones.
@@ -37,6 +39,7 @@ class Query:
     cache: bool = True  # reads only: may the store keep the result until the next write
     stable: bool = False  # reads only: kept across writes that change registration data alone
     registrations_only: bool = False  # writes only: changes registration data alone
+    audit_only: bool = False  # writes only: changes audit entries alone (read uncached only)
 
 
 def used_parameters(text):
@@ -65,8 +68,8 @@ def parse_query_file(path, name):
     if header["cache"] == "stable" and header["mode"] != "read":
         raise QueryError(f"{path}: only a read can be cache: stable")
     changes = header.get("changes", "").split(" ", 1)[0]
-    if changes not in ("", "registrations") or (changes and header["mode"] != "write"):
-        raise QueryError(f"{path}: changes: registrations is the one value, on writes only")
+    if changes not in ("", "registrations", "audit") or (changes and header["mode"] != "write"):
+        raise QueryError(f"{path}: changes: registrations or audit, on writes only")
     declared = header["params"].strip()
     params = frozenset() if declared in ("", "none") else frozenset(
         p.strip().lstrip("$") for p in declared.split(",") if p.strip())
@@ -77,7 +80,7 @@ def parse_query_file(path, name):
     return Query(name=name, mode=header["mode"], params=params,
                  returns=header.get("returns", ""), text=source.strip(), path=path,
                  cache=header["cache"] != "no", stable=header["cache"] == "stable",
-                 registrations_only=changes == "registrations")
+                 registrations_only=changes == "registrations", audit_only=changes == "audit")
 
 
 class QueryCatalog:

@@ -93,7 +93,8 @@ class FalkorStore(Store):
         pipe = self.db.connection.pipeline(transaction=False)
         pipe.execute_command("GRAPH.QUERY", self.graph_name, self.graph._build_params_header(params) + query.text,
                              "--compact", "timeout", self.query_timeout_ms)
-        pipe.incr(self.registrations_key if query.registrations_only else self.generation_key)
+        if not query.audit_only:  # audit entries are read uncached: an audit write retires nothing
+            pipe.incr(self.registrations_key if query.registrations_only else self.generation_key)
         reply = pipe.execute(raise_on_error=True)[0]
         return QueryResult(self.graph, reply)
 

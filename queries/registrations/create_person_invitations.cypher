@@ -4,11 +4,11 @@
 // returns: one row per invitation made: the person's uid and the invitation's uid
 // rows: [{person, invitation: {...}, message: {...}}]; the e-mail is the one the graph holds for
 // the person now, never one sent in from a page. A person already invited to this event, or
-// without an e-mail, is skipped; the invitation and its outbox message are made together.
+// without an e-mail, or who withdrew their consent, is skipped; the invitation and its outbox message are made together.
 MATCH (e:Event {uid: $event})
 UNWIND $rows AS row
 MATCH (p:Person {uid: row.person})
-WHERE coalesce(p.email, '') <> ''
+WHERE coalesce(p.email, '') <> '' AND p.consent_withdrawn_at IS NULL
 OPTIONAL MATCH (p)<-[:TO]-(old:Invitation)-[:FOR]->(e)
 WITH e, row, p, count(old) AS already
 WHERE already = 0

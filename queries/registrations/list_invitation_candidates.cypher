@@ -11,7 +11,9 @@
 //          knows: an actor's uid; they know (KNOWS, either way) someone who works there.
 // Each group of OPTIONAL MATCHes is collected (DISTINCT) before the next, so rows never pile up; the filters
 // compare lists, because FalkorDB refuses pattern predicates behind OR and comprehensions in WHERE.
+// A person who withdrew their consent (consent_withdrawn_at) is not offered (docs/consent.md).
 MATCH (p:Person)
+WHERE p.consent_withdrawn_at IS NULL
 OPTIONAL MATCH (p)-[:WORKS_AT]->(a:Actor)
 OPTIONAL MATCH (a)-[:ACTIVE_IN]->(ad:District)
 OPTIONAL MATCH (a)-[:MEMBER_OF]->(at:RoundTable)

@@ -64,3 +64,9 @@ CREATE INDEX FOR (n:Registration) ON (n.email_key);
 // introductions per account
 CREATE INDEX FOR (n:Change) ON (n.at);
 CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);
+// the audit log (issue 11): the admin page filters by subject and user. No index on `at`:
+// FalkorDB 4.16 answered `a.at < '2026-03-20T00:00:00'` with every entry once a range index
+// held the ISO strings (without the index: right), and retention deletes by that comparison
+CREATE INDEX FOR (n:AuditEntry) ON (n.subject_uid);
+CREATE INDEX FOR (n:AuditEntry) ON (n.user_uid);
+CREATE INDEX FOR (n:Consent) ON (n.uid);

@@ -38,3 +38,8 @@ CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.ema
 // dismissed introductions per account
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 CREATE INDEX dismissed_introduction_user IF NOT EXISTS FOR (n:DismissedIntroduction) ON (n.user);
+// the audit log (issue 11): the admin page filters by time, subject and user
+CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
+CREATE INDEX audit_entry_subject_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.subject_uid);
+CREATE INDEX audit_entry_user_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.user_uid);
+CREATE INDEX consent_uid IF NOT EXISTS FOR (n:Consent) ON (n.uid);
