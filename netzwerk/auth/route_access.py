@@ -50,6 +50,7 @@ ROUTE_ACCESS = {
     "home.index": (LOGIN, 200, 200, 200, 200),
     "home.search": (LOGIN, 200, 200, 200, 200),
     "dashboard.index": (LOGIN, DENIED, DENIED, 200, 200),
+    "audit.index": (LOGIN, DENIED, DENIED, DENIED, 200),       # the audit log: admins only
 
     # --- the register ----------------------------------------------------------------------------
     "register.list_entries": (LOGIN, 200, 200, 200, 200),
@@ -64,6 +65,9 @@ ROUTE_ACCESS = {
     "register.apply_import_file": (LOGIN, DENIED, DENIED, OK, OK),
     "register.import_template": (LOGIN, DENIED, DENIED, 200, 200),
     "register.export_json": (LOGIN, DENIED, DENIED, 200, 200),   # holds contact details
+    # consent records of people: contact data, so contacts.read
+    "consents.record": (LOGIN, DENIED, DENIED, OK, OK),
+    "consents.withdraw": (LOGIN, DENIED, DENIED, OK, OK),
 
     # --- events (organisers edit every event: docs/events.md says why) ------------------------------
     "events.index": (200, 200, 200, 200, 200),

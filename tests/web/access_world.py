@@ -237,7 +237,7 @@ def _value(rule, name, kind_key, event, objects, entries, token):
             return entries["needs"]
         if endpoint.startswith("roundtables."):
             return entries["round_tables"]
-        if endpoint == "insight.neighbourhood":
+        if endpoint == "insight.neighbourhood" or endpoint.startswith("consents."):
             return entries["people"]
         if endpoint == "auth.revoke_api_token":
             return objects["api_token"]
