@@ -64,3 +64,5 @@ CREATE INDEX FOR (n:Registration) ON (n.email_key);
 // introductions per account
 CREATE INDEX FOR (n:Change) ON (n.at);
 CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);
+// restore of a backup (netzwerk restore): the ends of each relationship found by index
+CREATE INDEX FOR (n:Restored) ON (n.restore_ref);

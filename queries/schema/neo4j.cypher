@@ -38,3 +38,5 @@ CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.ema
 // dismissed introductions per account
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 CREATE INDEX dismissed_introduction_user IF NOT EXISTS FOR (n:DismissedIntroduction) ON (n.user);
+// restore of a backup (netzwerk restore): the ends of each relationship found by index
+CREATE INDEX restored_restore_ref IF NOT EXISTS FOR (n:Restored) ON (n.restore_ref);
