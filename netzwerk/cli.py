@@ -206,6 +206,13 @@ def analyse(areas):
         store.close()
 
 
+def _long_statements(config):
+    """Backup and restore run outside web requests: a page of a large graph, or FalkorDB taking
+    labels off thousands of restored nodes, may take longer than a web request's time limit."""
+    config.QUERY_TIMEOUT_SECONDS = max(config.QUERY_TIMEOUT_SECONDS, 600.0)
+    return config
+
+
 @main.command(help="Sichert den ganzen Graphen (alle Knoten und Verbindungen, auch Zugänge, Anmeldungen, "
                    "Postausgang, Änderungen) in eine Datei netzwerk-<Zeit>.jsonl.gz (nur für den Eigentümer "
                    "lesbar) mit SHA-256-Prüfsumme daneben; ein konsistenter Stand (docs/operations.md).")
@@ -216,9 +223,9 @@ def analyse(areas):
 def backup(directory, output, keep):
     from pathlib import Path
 
-    from .backup.service import SUFFIX, BackupError, prune_backups, write_backup
+    from .backup.service import SUFFIX, BackupError, GraphChanged, prune_backups, write_backup
     from .migrations import DATA_VERSION
-    config = Config()
+    config = _long_statements(Config())
     target_dir = Path(directory) if directory else Path(config.DATA_DIR) / "backups"
     if output:
         path = Path(output)
@@ -229,7 +236,14 @@ def backup(directory, output, keep):
     store = _store(app)
     started = time.monotonic()
     try:
-        header = write_backup(store, path, DATA_VERSION, progress=lambda text: click.echo(text, err=True))
+        for attempt in range(3):
+            try:
+                header = write_backup(store, path, DATA_VERSION, progress=lambda text: click.echo(text, err=True))
+                break
+            except GraphChanged as exc:  # written meanwhile (Neo4j reads committed writes): again
+                if attempt == 2:
+                    raise
+                click.echo(f"{exc} Neuer Versuch …", err=True)
     except (BackupError, StoreError) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
@@ -248,7 +262,7 @@ def backup(directory, output, keep):
 def restore(file):
     from .backup.service import BackupError, restore_backup
     from .migrations import DATA_VERSION, migrate
-    app = _app()
+    app = _app(_long_statements(Config()))
     store = _store(app)
     started = time.monotonic()
     try:

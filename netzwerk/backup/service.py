@@ -20,6 +20,7 @@ from ..i18n import gettext
 FORMAT = "netzwerk-backup"
 FORMAT_VERSION = 1
 BATCH = 1000
+PAGE = 5000  # rows a backup reads per query (FalkorDB pages through its copy)
 PROGRESS_EVERY = 10000
 SUFFIX = ".jsonl.gz"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
@@ -29,6 +30,10 @@ BOOKKEEPING_LABELS = {"Meta"}
 
 class BackupError(Exception):
     """A backup that cannot be written, or a file that cannot be restored; says why in German."""
+
+
+class GraphChanged(BackupError):
+    """What was read differs from what was counted first: written meanwhile (Neo4j: read committed)."""
 
 
 def app_version():
@@ -79,13 +84,13 @@ def write_backup(store, path, data_version, progress=lambda text: None):
                     "labels": labels, "types": types}
                 out.write(_line(header))
                 written = 0
-                for row in store.stream("backup/list_nodes", page=BATCH):
+                for row in store.stream("backup/list_nodes", page=PAGE):
                     out.write(_line({"n": [row["ref"], sorted(row["labels"]), row["props"]]}))
                     written += 1
                     if written % PROGRESS_EVERY == 0:
                         progress(f"Sicherung: {written} von {nodes} Knoten …")
                 links = 0
-                for row in store.stream("backup/list_relationships", page=BATCH):
+                for row in store.stream("backup/list_relationships", page=PAGE):
                     if row["from"] is None or row["to"] is None:
                         ends = row["from_labels"] if row["from"] is None else row["to_labels"]
                         raise BackupError(gettext(
@@ -97,7 +102,7 @@ def write_backup(store, path, data_version, progress=lambda text: None):
                     if links % PROGRESS_EVERY == 0:
                         progress(f"Sicherung: {links} von {header['relationships']} Verbindungen …")
                 if (written, links) != (nodes, header["relationships"]):
-                    raise BackupError(gettext(
+                    raise GraphChanged(gettext(
                         "Sicherung abgebrochen: gezählt {nodes} Knoten und {links} Verbindungen, gelesen "
                         "{written} und {read}.", nodes=nodes, links=header["relationships"],
                         written=written, read=links))
@@ -263,7 +268,14 @@ def restore_backup(store, path, max_data_version, progress=lambda text: None):
     flush_nodes()
     for key in list(pending):
         flush(key, "backup/create_relationships", "RESTORED", "relationships")
-    while store.write("backup/finish_restored_nodes", limit=10 * BATCH)[0]["nodes"]:
-        pass
+    # FalkorDB takes a label off at about 1 ms a node: small steps, each well inside a time limit
+    finished = 0
+    while True:
+        done = store.write("backup/finish_restored_nodes", limit=BATCH)[0]["nodes"]
+        if not done:
+            break
+        finished += done
+        if finished % PROGRESS_EVERY < BATCH:
+            progress(f"Wiederherstellung: {finished} von {made['nodes']} Knoten abgeschlossen …")
     progress(f"Wiederhergestellt: {made['nodes']} Knoten, {made['relationships']} Verbindungen.")
     return dict(made, header=header)

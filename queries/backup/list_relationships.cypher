@@ -5,6 +5,8 @@
 // returns: every relationship: its type, its properties and its ends' references (as list_nodes
 //          makes them; null for an end that has none, with that end's labels to say which)
 MATCH (a)-[r]->(b)
+// skipped before anything is computed for a row: a page costs the scan to its start, no more
+WITH a, r, b SKIP $skip LIMIT $limit
 RETURN type(r) AS type, properties(r) AS props,
        CASE WHEN a.uid IS NOT NULL THEN 'uid:' + toString(a.uid)
             WHEN a.hash IS NOT NULL THEN 'hash:' + toString(a.hash)
@@ -13,4 +15,3 @@ RETURN type(r) AS type, properties(r) AS props,
             WHEN b.hash IS NOT NULL THEN 'hash:' + toString(b.hash)
             WHEN b.key IS NOT NULL THEN 'key:' + toString(b.key) END AS to,
        labels(a) AS from_labels, labels(b) AS to_labels
-SKIP $skip LIMIT $limit
