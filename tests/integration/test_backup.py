@@ -21,6 +21,27 @@ from ..conftest import PASSWORD, raw_rows
 from ..registration_helpers import make_event, register
 
 
+# loading the demo data as one unit of work takes seconds on a loaded machine: more room than
+# the suite's 5 s, which is about web requests, not about this
+TIMEOUT = 60
+
+
+@pytest.fixture
+def store(catalog, database):
+    """An empty graph like the suite's `store`, with room for the demo data's unit of work."""
+    store = database.open_empty_store(catalog, query_timeout=TIMEOUT)
+    yield store
+    store.delete_graph()
+    store.close()
+
+
+def empty_target(database, catalog):
+    """A second, empty graph (FalkorDB), or the one Neo4j database emptied."""
+    if database.backend == "neo4j":
+        return database.open_empty_store(catalog, query_timeout=TIMEOUT)
+    return database.open_store(catalog, query_timeout=TIMEOUT)
+
+
 def canonical(value):
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
@@ -88,7 +109,7 @@ def test_round_trip_through_the_commands(store, database, catalog, tmp_path):
     assert refused.exit_code == 1 and "nicht leer" in refused.output
     assert graph_of(store) == before
 
-    target = database.open_empty_store(catalog) if database.backend == "neo4j" else database.open_store(catalog)
+    target = empty_target(database, catalog)
     try:
         restored = run({**database.environment(target), "NETZWERK_DATA_DIR": str(tmp_path / "data2")},
                        "restore", str(path))
@@ -110,7 +131,7 @@ def test_damaged_file_is_refused_and_nothing_is_written(store, database, catalog
     damaged = tmp_path / "damaged.jsonl.gz"
     damaged.write_bytes(bytes(data))
     (tmp_path / "damaged.jsonl.gz.sha256").write_text((tmp_path / "netzwerk-test.jsonl.gz.sha256").read_text())
-    target = database.open_empty_store(catalog) if database.backend == "neo4j" else database.open_store(catalog)
+    target = empty_target(database, catalog)
     try:
         with pytest.raises(BackupError, match="beschädigt"):
             restore_backup(target, damaged, DATA_VERSION)
@@ -147,9 +168,9 @@ def test_a_link_to_a_node_without_reference_stops_the_backup(store, tmp_path):
 
 
 def test_cross_backend_round_trip(falkordb_database, neo4j_database, catalog, tmp_path):
-    source = falkordb_database.open_store(catalog)
-    neo = neo4j_database.open_empty_store(catalog)
-    back = falkordb_database.open_store(catalog)
+    source = falkordb_database.open_store(catalog, query_timeout=TIMEOUT)
+    neo = neo4j_database.open_empty_store(catalog, query_timeout=TIMEOUT)
+    back = falkordb_database.open_store(catalog, query_timeout=TIMEOUT)
     try:
         before = fill(source, tmp_path)
         write_backup(source, tmp_path / "f.jsonl.gz", DATA_VERSION)
