@@ -1,4 +1,5 @@
 """FalkorDB backend: the embedded server (default) or one run elsewhere (falkordb://host:port)."""
+import time
 import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
@@ -121,8 +122,10 @@ class FalkorStore(Store):
         point between writes (they are serialised), so the copy is one consistent state, and
         paging through it (SKIP/LIMIT in scan order, which nothing changes) misses nothing.
         The copy costs the graph's memory once more while the backup runs; it is dropped after."""
-        name = f"{self.graph_name}__backup_{uuid.uuid4().hex[:12]}"
+        prefix = f"{self.graph_name}__backup_"
+        name = f"{prefix}{int(time.time())}_{uuid.uuid4().hex[:8]}"
         try:
+            self._drop_stale_copies(prefix)
             self.db.connection.execute_command("GRAPH.COPY", self.graph_name, name)
         except redis.exceptions.RedisError as exc:
             raise (_translate(exc) or exc) from exc
@@ -135,6 +138,15 @@ class FalkorStore(Store):
                 copy.delete()
             except redis.exceptions.RedisError:
                 pass  # the database went away: nothing more to clean up here
+
+    def _drop_stale_copies(self, prefix, older_than=6 * 3600):
+        """Copies a killed backup left behind (they hold the whole graph): dropped after 6 hours,
+        so a backup still running beside this one keeps its copy."""
+        for raw in self.db.connection.execute_command("GRAPH.LIST"):
+            name = raw.decode() if isinstance(raw, bytes) else raw
+            made = name[len(prefix):].split("_", 1)[0] if name.startswith(prefix) else ""
+            if made.isdigit() and int(made) < time.time() - older_than:
+                self.db.select_graph(name).delete()
 
     def _stream(self, query, params, page):
         if "skip" not in query.params:

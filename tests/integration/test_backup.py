@@ -183,3 +183,20 @@ def test_cross_backend_round_trip(falkordb_database, neo4j_database, catalog, tm
         for store in (source, neo, back):
             store.delete_graph()
             store.close()
+
+
+def test_copies_left_by_a_killed_backup_are_dropped(falkordb_database, catalog, tmp_path):
+    store = falkordb_database.open_store(catalog, query_timeout=TIMEOUT)
+    stale, fresh = f"{store.graph_name}__backup_1000_dead", f"{store.graph_name}__backup_9999999999_live"
+    try:
+        raw_rows(store, "CREATE (:Actor {uid: 'a1'})")
+        for name in (stale, fresh):
+            store.db.connection.execute_command("GRAPH.COPY", store.graph_name, name)
+        write_backup(store, tmp_path / "netzwerk-x.jsonl.gz", DATA_VERSION)
+        left = [g.decode() if isinstance(g, bytes) else g for g in store.db.connection.execute_command("GRAPH.LIST")]
+        assert stale not in left and fresh in left
+        assert not [g for g in left if g.startswith(f"{store.graph_name}__backup_") and g != fresh]
+    finally:
+        store.db.select_graph(fresh).delete()
+        store.delete_graph()
+        store.close()
