@@ -200,3 +200,16 @@ def test_copies_left_by_a_killed_backup_are_dropped(falkordb_database, catalog, 
         store.db.select_graph(fresh).delete()
         store.delete_graph()
         store.close()
+
+
+def test_keep_deletes_the_oldest_backups_with_their_checksums(tmp_path):
+    from netzwerk.backup.service import prune_backups
+    names = [f"netzwerk-2026112{day}T023000Z.jsonl.gz" for day in range(1, 5)]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+        (tmp_path / f"{name}.sha256").write_text("x")
+    (tmp_path / "anderes.jsonl.gz").write_bytes(b"kept: not a nightly backup")
+    removed = prune_backups(tmp_path, 2)
+    assert [path.name for path in removed] == names[:2]
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted(
+        ["anderes.jsonl.gz"] + names[2:] + [f"{name}.sha256" for name in names[2:]])
