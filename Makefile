@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 LINT := tools/cypher-lint
 AXE := tools/axe
 
-.PHONY: run test lint-deps browser neo4j translations clean
+.PHONY: run test lint-deps browser neo4j translations clean lock
 MO := netzwerk/translations/en/LC_MESSAGES/messages.mo
 
 # NETZWERK_DATABASE_URL=neo4j-embedded make run: the same on real Neo4j (needs Java 17+ and Maven)
@@ -63,3 +63,13 @@ neo4j:
 
 clean:
 	rm -rf $(VENV) $(LINT)/node_modules $(AXE)/node_modules tools/neo4j/target
+
+# The production lock files the Dockerfile installs from with --require-hashes: every runtime and
+# production dependency of pyproject.toml (and what building netzwerk needs), pinned with hashes.
+# Run after changing dependencies; existing pins stay unless UPGRADE=1 (then all move to the newest).
+lock: $(VENV)/.run-installed
+	$(BIN)/pip install -q pip-tools
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links $(if $(UPGRADE),--upgrade) --extra production -o requirements/production.lock pyproject.toml
+	CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url \
+	  --no-emit-find-links $(if $(UPGRADE),--upgrade) -o requirements/build.lock requirements/build.in

@@ -226,5 +226,78 @@ def analyse(areas):
         store.close()
 
 
+def _long_statements(config):
+    """Backup and restore run outside web requests: a page of a large graph, or FalkorDB taking
+    labels off thousands of restored nodes, may take longer than a web request's time limit."""
+    config.QUERY_TIMEOUT_SECONDS = max(config.QUERY_TIMEOUT_SECONDS, 600.0)
+    return config
+
+
+@main.command(help="Sichert den ganzen Graphen (alle Knoten und Verbindungen, auch Zugänge, Anmeldungen, "
+                   "Postausgang, Änderungen) in eine Datei netzwerk-<Zeit>.jsonl.gz (nur für den Eigentümer "
+                   "lesbar) mit SHA-256-Prüfsumme daneben; ein konsistenter Stand (docs/operations.md).")
+@click.option("--dir", "directory", type=click.Path(file_okay=False), default=None,
+              help="Verzeichnis der Sicherungen (Voreinstellung: <NETZWERK_DATA_DIR>/backups).")
+@click.option("--output", type=click.Path(dir_okay=False), default=None, help="Genau diese Datei schreiben.")
+@click.option("--keep", type=int, default=0, help="Danach nur die N neuesten Sicherungen im Verzeichnis behalten.")
+def backup(directory, output, keep):
+    from pathlib import Path
+
+    from .backup.service import SUFFIX, BackupError, GraphChanged, prune_backups, write_backup
+    from .migrations import DATA_VERSION
+    config = _long_statements(Config())
+    target_dir = Path(directory) if directory else Path(config.DATA_DIR) / "backups"
+    if output:
+        path = Path(output)
+    else:
+        target_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = target_dir / f"netzwerk-{time.strftime('%Y%m%dT%H%M%SZ', time.gmtime())}{SUFFIX}"
+    app = _app(config)
+    store = _store(app)
+    started = time.monotonic()
+    try:
+        for attempt in range(3):
+            try:
+                header = write_backup(store, path, DATA_VERSION, progress=lambda text: click.echo(text, err=True))
+                break
+            except GraphChanged as exc:  # written meanwhile (Neo4j reads committed writes): again
+                if attempt == 2:
+                    raise
+                click.echo(f"{exc} Neuer Versuch …", err=True)
+    except (BackupError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    click.echo(f"Sicherung {path}: {header['nodes']} Knoten, {header['relationships']} Verbindungen, "
+               f"Datenstand {header['data_version']}, {time.monotonic() - started:.1f} s; "
+               f"SHA-256 {header['sha256']} in {path}.sha256.")
+    if keep and not output:
+        for old in prune_backups(target_dir, keep):
+            click.echo(f"Alte Sicherung gelöscht: {old}")
+
+
+@main.command(help="Stellt eine Sicherung (netzwerk backup) in eine LEERE Instanz wieder her: prüft zuerst "
+                   "Prüfsumme, Format und Vollständigkeit und schreibt bei einem Fehler nichts.")
+@click.argument("file", type=click.Path(dir_okay=False))
+def restore(file):
+    from .backup.service import BackupError, restore_backup
+    from .migrations import DATA_VERSION, migrate
+    app = _app(_long_statements(Config()))
+    store = _store(app)
+    started = time.monotonic()
+    try:
+        made = restore_backup(store, file, DATA_VERSION, progress=lambda text: click.echo(text, err=True))
+        store.apply_schema()
+        migrate(store, echo=click.echo)
+    except (BackupError, StoreError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    header = made["header"]
+    click.echo(f"Wiederhergestellt aus {file} (vom {header['created_at']}, {header['backend']}, "
+               f"netzwerk {header['app_version']}): {made['nodes']} Knoten, {made['relationships']} "
+               f"Verbindungen, {time.monotonic() - started:.1f} s.")
+
+
 if __name__ == "__main__":
     main()

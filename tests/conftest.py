@@ -52,6 +52,10 @@ class Recording:
         EXECUTED_QUERIES[self.backend].update(query.name for query, _ in queries)
         return super()._run_unit(queries)
 
+    def _stream(self, query, params, page):
+        EXECUTED_QUERIES[self.backend].add(query.name)
+        return super()._stream(query, params, page)
+
 
 class RecordingFalkorStore(Recording, FalkorStore):
     pass

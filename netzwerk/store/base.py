@@ -1,8 +1,14 @@
 """The one interface the app uses to reach the graph: named reads, named writes, units of writes."""
+import re
 import threading
+from contextlib import contextmanager
+from dataclasses import replace
 
 from .errors import QueryError
 from .read_cache import ReadCache
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class Store:
@@ -108,6 +114,38 @@ class Store:
             if getattr(self._local, "pinned", False):
                 self._local.generation = generation
         return generation
+
+    # --- backup and restore (netzwerk/backup) -------------------------------------------
+    @contextmanager
+    def snapshot(self):
+        """Inside this block, stream() reads one consistent state of the whole graph."""
+        raise NotImplementedError
+        yield  # pragma: no cover
+
+    def stream(self, query_name, /, page=5000, **params):
+        """Rows of a read query inside snapshot(), a page at a time (never all in memory).
+
+        A query that pages declares the parameters skip and limit; they are filled in here."""
+        query = self.catalog.get(query_name, "read", set(params) | ({"skip", "limit"} & self.catalog.params_of(query_name)))
+        return self._stream(query, params, page)
+
+    def write_with_names(self, query_name, placeholder, names, /, **params):
+        """A write whose labels or relationship type come from data (a backup being restored):
+        the one `:placeholder` in the query's text becomes `:`name1`:`name2``. Names are
+        checked (letters, digits, underscore): they are not parameters, so never free text."""
+        query = self.catalog.get(query_name, "write", params)
+        token = ":" + placeholder
+        if query.text.count(token) != 1 or not names or not all(_NAME.fullmatch(n) for n in names):
+            raise QueryError(f"{query_name}: cannot put {names!r} in place of {token}")
+        text = query.text.replace(token, ":" + ":".join(f"`{n}`" for n in names))
+        try:
+            return self._run(replace(query, text=text), params)
+        finally:
+            self._local.generation = None
+
+    def _stream(self, query, params, page):
+        """Rows of a read inside snapshot(); a backend overrides this."""
+        raise NotImplementedError
 
     # --- what a backend provides --------------------------------------------------------
     def generation(self):

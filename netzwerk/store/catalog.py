@@ -113,6 +113,11 @@ class QueryCatalog:
             raise QueryError(f"query {name!r} takes {sorted(query.params)}, got {sorted(given)}")
         return query
 
+    def params_of(self, name):
+        """The parameters a query declares (empty for an unknown name: get() says so)."""
+        query = self._queries.get(name)
+        return query.params if query else frozenset()
+
     def schema_statements(self, backend):
         """The statements of queries/schema/<backend>.cypher, split at ';' line ends."""
         text = (self.query_dir / "schema" / f"{backend}.cypher").read_text(encoding="utf-8")

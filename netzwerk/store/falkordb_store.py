@@ -1,5 +1,8 @@
 """FalkorDB backend: the embedded server (default) or one run elsewhere (falkordb://host:port)."""
+import time
+import uuid
 from collections import OrderedDict
+from contextlib import contextmanager
 
 import falkordb
 import redis
@@ -75,7 +78,8 @@ class FalkorStore(Store):
     def _run(self, query, params):
         try:
             if query.mode == "read":
-                result = self.graph.ro_query(query.text, params or None, timeout=self.query_timeout_ms)
+                graph = getattr(self._local, "snapshot_graph", None) or self.graph
+                result = graph.ro_query(query.text, params or None, timeout=self.query_timeout_ms)
             else:
                 result = self._write(query, params)
         except redis.exceptions.RedisError as exc:
@@ -112,6 +116,50 @@ class FalkorStore(Store):
             pipe.execute(raise_on_error=True)
         except redis.exceptions.RedisError as exc:
             raise (_translate(exc) or exc) from exc
+
+    @contextmanager
+    def snapshot(self):
+        """Reads inside go to a copy of the graph made by GRAPH.COPY: FalkorDB makes it at one
+        point between writes (they are serialised), so the copy is one consistent state, and
+        paging through it (SKIP/LIMIT in scan order, which nothing changes) misses nothing.
+        The copy costs the graph's memory once more while the backup runs; it is dropped after."""
+        prefix = f"{self.graph_name}__backup_"
+        name = f"{prefix}{int(time.time())}_{uuid.uuid4().hex[:8]}"
+        try:
+            self._drop_stale_copies(prefix)
+            self.db.connection.execute_command("GRAPH.COPY", self.graph_name, name)
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc) or exc) from exc
+        self._local.snapshot_graph = self.db.select_graph(name)
+        try:
+            yield self
+        finally:
+            copy, self._local.snapshot_graph = self._local.snapshot_graph, None
+            try:
+                copy.delete()
+            except redis.exceptions.RedisError:
+                pass  # the database went away: nothing more to clean up here
+
+    def _drop_stale_copies(self, prefix, older_than=6 * 3600):
+        """Copies a killed backup left behind (they hold the whole graph): dropped after 6 hours,
+        so a backup still running beside this one keeps its copy."""
+        for raw in self.db.connection.execute_command("GRAPH.LIST"):
+            name = raw.decode() if isinstance(raw, bytes) else raw
+            made = name[len(prefix):].split("_", 1)[0] if name.startswith(prefix) else ""
+            if made.isdigit() and int(made) < time.time() - older_than:
+                self.db.select_graph(name).delete()
+
+    def _stream(self, query, params, page):
+        if "skip" not in query.params:
+            yield from self._run(query, params)
+            return
+        skip = 0
+        while True:
+            rows = self._run(query, dict(params, skip=skip, limit=page))
+            yield from rows
+            if len(rows) < page:
+                return
+            skip += page
 
     def ping(self):
         try:

@@ -3,6 +3,8 @@
 In production it reaches the server of docker-compose.yml; in the tests and with
 `neo4j-embedded` it reaches the same engine in the launcher of tools/neo4j over Bolt.
 """
+from contextlib import contextmanager
+
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
 from neo4j.exceptions import (ConstraintError, DriverError, Neo4jError, ServiceUnavailable,
@@ -63,6 +65,32 @@ class Neo4jStore(Store):
         try:
             with self.driver.session(database=self.database) as session:
                 session.execute_write(work)
+        except (Neo4jError, DriverError) as exc:
+            raise (_translate(exc) or exc) from exc
+
+    @contextmanager
+    def snapshot(self, timeout=3600):
+        """Reads inside run in one read transaction: one consistent state of the graph (the
+        timeout overrides the server's db.transaction.timeout for this transaction only)."""
+        try:
+            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as session:
+                with session.begin_transaction(timeout=timeout) as tx:
+                    self._local.snapshot_tx = tx
+                    try:
+                        yield self
+                    finally:
+                        self._local.snapshot_tx = None
+        except (Neo4jError, DriverError) as exc:
+            raise (_translate(exc) or exc) from exc
+
+    def _stream(self, query, params, page):
+        """The whole result of one statement, fetched from the server `page` records at a time."""
+        tx = self._local.snapshot_tx
+        if "skip" in query.params:
+            params = dict(params, skip=0, limit=2 ** 62)
+        try:
+            for record in tx.run(query.text, params):
+                yield record.data()
         except (Neo4jError, DriverError) as exc:
             raise (_translate(exc) or exc) from exc
 

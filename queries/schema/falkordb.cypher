@@ -70,3 +70,5 @@ CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);
 CREATE INDEX FOR (n:AuditEntry) ON (n.subject_uid);
 CREATE INDEX FOR (n:AuditEntry) ON (n.user_uid);
 CREATE INDEX FOR (n:Consent) ON (n.uid);
+// restore of a backup (netzwerk restore): the ends of each relationship found by index
+CREATE INDEX FOR (n:Restored) ON (n.restore_ref);

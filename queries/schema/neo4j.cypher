@@ -43,3 +43,5 @@ CREATE INDEX audit_entry_at IF NOT EXISTS FOR (n:AuditEntry) ON (n.at);
 CREATE INDEX audit_entry_subject_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.subject_uid);
 CREATE INDEX audit_entry_user_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.user_uid);
 CREATE INDEX consent_uid IF NOT EXISTS FOR (n:Consent) ON (n.uid);
+// restore of a backup (netzwerk restore): the ends of each relationship found by index
+CREATE INDEX restored_restore_ref IF NOT EXISTS FOR (n:Restored) ON (n.restore_ref);

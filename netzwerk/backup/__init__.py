@@ -1,0 +1,1 @@
+"""Backup and restore of the whole graph (netzwerk backup / netzwerk restore)."""
