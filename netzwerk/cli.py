@@ -57,6 +57,10 @@ def run(host, port, demo):
     click.echo(f"Datenbank: {config.DATABASE_URL} (Daten in {config.DATA_DIR})")
     app = _app(config)
     store = _store(app)
+    # what the embedded database's start found (a trimmed append-only file): said, not buried
+    for notice in getattr(getattr(store, "server", None), "notices", None) or ():
+        click.echo(f"\nACHTUNG: {notice}\nPrüfen: netzwerk repair --check (Sicherung und Reparatur: netzwerk repair).\n",
+                   err=True)
     try:
         if demo:
             _load_demo(app, click.echo)

@@ -485,9 +485,9 @@ class EmbeddedServer:
         supervisor, self._supervisor = self._supervisor, None
         if supervisor is not None and supervisor is not threading.current_thread():
             supervisor.join(timeout)
-        if process is not None:
+        if process is not None:  # an attached process leaves the owner's files alone
             self._set_state("stopped")
-        self.pid_path.unlink(missing_ok=True)
+            self.pid_path.unlink(missing_ok=True)
         if self.socket_path.exists() and not _ping(self.socket_path, timeout=0.2):
             self.socket_path.unlink(missing_ok=True)
         self._release()

@@ -405,3 +405,40 @@ def test_kill_9_during_acknowledged_writes_loses_none(supervised, tmp_path):
     lost = [item for item in acknowledged if item[1] not in present]
     assert not lost, f"{len(lost)} of {len(acknowledged)} acknowledged writes lost after kill -9"
     assert restart < 30
+
+
+def test_the_repair_command_checks_backs_up_and_repairs(monkeypatch):
+    from click.testing import CliRunner
+
+    from netzwerk.cli import main
+    data_dir = short_dir()
+    server = EmbeddedServer(data_dir).start()
+    incr = Path(_write_and_kill(server))
+    monkeypatch.setenv("NETZWERK_DATA_DIR", str(data_dir))
+    monkeypatch.setenv("NETZWERK_DATABASE_URL", "embedded")
+    runner = CliRunner()
+    assert runner.invoke(main, ["repair", "--check"]).exit_code == 0
+    damaged = bytearray(incr.read_bytes())
+    at = damaged.index(b"*", len(damaged) // 2)
+    damaged[at:at + 1] = b"?"
+    incr.write_bytes(bytes(damaged))
+    checked = runner.invoke(main, ["repair", "--check"])
+    assert checked.exit_code == 1 and "netzwerk repair" in checked.output
+    assert not (data_dir / "aof-backups").exists(), "--check changes nothing"
+    repaired = runner.invoke(main, ["repair"])
+    assert repaired.exit_code == 0, repaired.output
+    assert "Sicherung der Append-only-Dateien" in repaired.output and "Repariert" in repaired.output
+    assert runner.invoke(main, ["repair", "--check"]).exit_code == 0
+
+
+def test_repair_refuses_while_the_database_runs(monkeypatch):
+    data_dir = short_dir()
+    server = EmbeddedServer(data_dir)
+    server.claim()
+    server.start()
+    try:
+        with pytest.raises(EmbeddedStartError, match="läuft noch"):
+            repair_aof(data_dir)
+        assert not (data_dir / "aof-backups").exists()
+    finally:
+        server.stop()
