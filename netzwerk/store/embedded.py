@@ -307,6 +307,10 @@ class EmbeddedServer:
     def read_state(self):
         """This process's state if it supervises, else what the supervising process wrote."""
         if self._supervisor is not None:
+            process = self.process
+            if self.state.get("state") == "running" and process is not None and process.poll() is not None:
+                # died a moment ago; the supervisor is about to log it and start it again
+                return {**self.state, "state": "restarting", "reason": "beendet"}
             return self.state
         try:
             return json.loads(self.state_path.read_text())

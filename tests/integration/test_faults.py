@@ -442,3 +442,43 @@ def test_repair_refuses_while_the_database_runs(monkeypatch):
         assert not (data_dir / "aof-backups").exists()
     finally:
         server.stop()
+
+
+def test_netzwerk_run_restarts_its_killed_database_without_restarting_the_app():
+    """The real command: the database child gets SIGKILL, the app (same process) starts it again
+    and answers; Ctrl-C still leaves nothing behind."""
+    import json
+    import signal as signals
+    import urllib.error
+    import urllib.request
+
+    from .test_run_command import free_port, redis_children, start, stop_with_ctrl_c, wait_healthy
+    data_dir = short_dir()
+    port = free_port()
+    process = start(data_dir, port)
+    try:
+        wait_healthy(process, port)
+        app_pid = process.pid
+        old = int((data_dir / "falkordb.pid").read_text())
+        os.kill(old, signals.SIGKILL)
+        seen = set()
+
+        def healthy():
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as response:
+                    return response.status == 200
+            except urllib.error.HTTPError as error:
+                seen.add(json.loads(error.read())["database"])
+                return False
+            except OSError:
+                return False
+
+        assert wait_for(healthy, 30)
+        assert seen <= {"restarting"}, seen
+        assert process.pid == app_pid and process.poll() is None
+        new = int((data_dir / "falkordb.pid").read_text())
+        assert new != old and redis_children(data_dir) == [new]
+    finally:
+        output = stop_with_ctrl_c(process)
+    assert "ist beendet worden (Signal 9)" in output and "läuft wieder" in output
+    assert redis_children(data_dir) == []
