@@ -217,6 +217,17 @@ def _pid_alive(pid):
     return True
 
 
+def _pid_dead(pid):
+    """True once the process has ended, even before its parent has reaped it (a zombie)."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as stat_file:
+            return stat_file.read().rsplit(b")", 1)[1].split()[0] in (b"Z", b"X")
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return not _pid_alive(pid)
+
+
 class EmbeddedServer:
     def __init__(self, data_dir):
         self.data_dir = Path(data_dir).resolve()
@@ -308,7 +319,9 @@ class EmbeddedServer:
         """This process's state if it supervises, else what the supervising process wrote."""
         if self._supervisor is not None:
             process = self.process
-            if self.state.get("state") == "running" and process is not None and process.poll() is not None:
+            # (not poll(): it answers None while the supervisor thread waits on the process)
+            if self.state.get("state") == "running" and process is not None and (
+                    process.returncode is not None or _pid_dead(process.pid)):
                 # died a moment ago; the supervisor is about to log it and start it again
                 return {**self.state, "state": "restarting", "reason": "beendet"}
             return self.state
@@ -335,11 +348,11 @@ class EmbeddedServer:
                 if self._stopping.is_set():
                     return
                 how = f"Signal {-code}" if code < 0 else f"Exit-Code {code}"
+                self._set_state("restarting", reason=how, attempt=1, retry_in=delay)
                 log.error("Der Datenbankserver (PID %s) ist beendet worden (%s); Neustart in %.1f s. "
                           "Letzte Zeilen aus %s:\n%s", process.pid, how, delay, self.log_path,
                           self.log_tail())
                 self.process = None
-                self._set_state("restarting", reason=how, attempt=1, retry_in=delay)
             if self._stopping.wait(delay):
                 return
             try:

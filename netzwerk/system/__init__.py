@@ -15,9 +15,10 @@ def healthz():
     when restarts keep failing, and `notices` what the last start found (a trimmed
     append-only file)."""
     current = store()
-    health = current.health()
+    answering = current.ping()
+    health = current.health()  # after the ping: a state read before it could predate the failure
     details = {key: health[key] for key in ("notices", "reason", "attempt", "retry_in") if key in health}
-    if current.ping():
+    if answering:
         if "notices" in details:
             return jsonify(status="ok", store=current.backend, notices=details["notices"])
         return jsonify(status="ok", store=current.backend)
