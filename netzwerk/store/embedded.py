@@ -134,18 +134,18 @@ def explain_log(text, data_dir):
             + "ist beschädigt; die Datenbank startet so nicht. Reparieren mit `" + repair + "`: der "
             "Befehl sichert zuerst alle Append-only-Dateien (in aof-backups/) und schneidet dann die "
             "Datei an der ersten beschädigten Stelle ab. Was danach stand, geht verloren.")
-    if re.search(r"Invalid AOF manifest|Can't open the AOF manifest|manifest.*(parse|invalid)|"
-                 r"Bad AOF manifest|AOF manifest file .* format|Unrecoverable error in AOF manifest", text,
-                 re.IGNORECASE):
+    if re.search(r"Invalid AOF manifest|FATAL AOF MANIFEST|AOF manifest file contains|Can't open the AOF "
+                 r"manifest|Bad AOF manifest|Unrecoverable error in AOF manifest", text, re.IGNORECASE):
         problems.append(
             f"Das Verzeichnis der Append-only-Dateien ({data_dir}/appendonlydir, die Datei "
             "appendonly.aof.manifest) ist beschädigt oder unlesbar; die Datenbank startet so nicht. "
             "netzwerk hat nichts überschrieben. Eine Sicherung einspielen oder die Datei von Hand "
             "prüfen (redis-check-aof über `netzwerk repair --check`).")
     if re.search(r"Short read or OOM loading DB|Bad file format reading the RDB|Wrong RDB checksum|"
-                 r"Can't handle RDB format version|Unrecoverable error.*RDB|RDB load", text):
+                 r"Can't handle RDB format version|Unrecoverable error.*RDB|RDB load|Internal error in RDB", text):
         problems.append(
-            f"Die Schnappschuss-Datei (RDB) in {data_dir} ist beschädigt, unvollständig oder stammt "
+            f"Die Schnappschuss-Datei (RDB: dump.rdb oder appendonlydir/*.base.rdb) in {data_dir} ist "
+            "beschädigt, unvollständig oder stammt "
             "aus einer anderen Redis-Version; die Datenbank startet so nicht. netzwerk hat nichts "
             "überschrieben. Bitte eine Sicherung einspielen.")
     if re.search(r"Permission denied", text):

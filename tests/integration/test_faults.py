@@ -335,9 +335,27 @@ def test_a_damaged_manifest_is_refused_and_left_as_it_was():
     manifest = data_dir / "appendonlydir" / "appendonly.aof.manifest"
     manifest.write_bytes(b"\x00garbage that is no manifest\n")
     before = snapshot(data_dir / "appendonlydir")
-    with pytest.raises(EmbeddedStartError):
+    with pytest.raises(EmbeddedStartError) as error:
         EmbeddedServer(data_dir).start(timeout=10)
+    assert "appendonly.aof.manifest) ist beschädigt" in str(error.value)
     assert snapshot(data_dir / "appendonlydir") == before
+
+
+def test_a_damaged_snapshot_is_refused_and_left_as_it_was():
+    data_dir = short_dir()
+    server = EmbeddedServer(data_dir).start()
+    server.stop()
+    base = next((data_dir / "appendonlydir").glob("*.base.rdb"))
+    damaged = bytearray(base.read_bytes())
+    damaged[30:40] = b"\xff" * 10
+    base.write_bytes(bytes(damaged))
+    before = snapshot(data_dir)
+    with pytest.raises(EmbeddedStartError) as error:
+        EmbeddedServer(data_dir).start(timeout=10)
+    assert "Schnappschuss-Datei (RDB" in str(error.value) and "nichts überschrieben" in str(error.value)
+    after = snapshot(data_dir)
+    assert {k: v for k, v in after.items() if k != "falkordb.log"} == \
+        {k: v for k, v in before.items() if k != "falkordb.log"}
 
 
 def test_a_new_directory_is_marked_and_an_old_one_of_ours_adopted():
