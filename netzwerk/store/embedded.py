@@ -41,7 +41,7 @@ OUR_NAMES = {
     "neo4j", "neo4j-launcher.log", "neo4j.pid", "neo4j.port", "neo4j.password",
 }
 # files redis leaves while it saves or rewrites (temp-1234.rdb, temp-rewriteaof-bg-1234.aof)
-_REDIS_TEMP = re.compile(r"^temp-.*\.(rdb|aof)$")
+_REDIS_TEMP = re.compile(r"^(temp-.*\.(rdb|aof)|falkordb\.state\.\d+\.tmp)$")
 # the backoff between restarts of a server that died: 0.5 s, 1, 2, 4 ... at most 30 s
 BACKOFF_START, BACKOFF_MAX = 0.5, 30.0
 # after this many failed restarts in a row the state says "down": someone must look
@@ -311,24 +311,29 @@ class EmbeddedServer:
         if self.notices:
             self.state["notices"] = self.notices
         try:
-            _write_private(self.state_path, json.dumps(self.state))
+            # atomically: other processes read it at any moment
+            partial = self.state_path.with_name(f"{self.state_path.name}.{os.getpid()}.tmp")
+            _write_private(partial, json.dumps(self.state))
+            os.replace(partial, self.state_path)
         except OSError:
             pass  # the directory went away: the state in memory still answers /healthz
 
     def read_state(self):
         """This process's state if it supervises, else what the supervising process wrote."""
-        if self._supervisor is not None:
-            process = self.process
-            # (not poll(): it answers None while the supervisor thread waits on the process)
-            if self.state.get("state") == "running" and process is not None and (
-                    process.returncode is not None or _pid_dead(process.pid)):
-                # died a moment ago; the supervisor is about to log it and start it again
-                return {**self.state, "state": "restarting", "reason": "beendet"}
-            return self.state
-        try:
-            return json.loads(self.state_path.read_text())
-        except (OSError, ValueError):
-            return {"state": "unknown"}
+        if self._supervisor is not None and self._lock_fd is not None:
+            state, pid = self.state, self.process.pid if self.process is not None else None
+            returned = self.process is not None and self.process.returncode is not None
+        else:
+            try:
+                state = json.loads(self.state_path.read_text())
+            except (OSError, ValueError):
+                return {"state": "unknown"}
+            pid, returned = state.get("pid"), False
+        # died a moment ago: its supervisor is about to log it and start it again (poll() would
+        # not do: it answers None while the supervisor thread waits on the process)
+        if state.get("state") == "running" and pid and (returned or _pid_dead(pid)):
+            return {**state, "state": "restarting", "reason": "beendet"}
+        return state
 
     def supervise(self):
         """Restarts the server whenever it dies, with backoff, until stop(). One thread."""

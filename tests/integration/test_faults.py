@@ -510,3 +510,53 @@ def test_netzwerk_run_restarts_its_killed_database_without_restarting_the_app():
         output = stop_with_ctrl_c(process)
     assert "ist beendet worden (Signal 9)" in output and "läuft wieder" in output, output
     assert redis_children(data_dir) == []
+
+
+def test_under_gunicorn_one_worker_supervises_and_another_takes_over():
+    """Several worker processes on one data directory: one supervises, the others attach and
+    report its state; when the supervising worker is killed, another one takes over."""
+    import json
+    import signal as signals
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    from .test_run_command import free_port, redis_children
+    data_dir = short_dir()
+    port = free_port()
+    env = {**os.environ, "NETZWERK_DATA_DIR": str(data_dir), "NETZWERK_DATABASE_URL": "embedded"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "--chdir", str(PROJECT_ROOT), "--bind", f"127.0.0.1:{port}",
+         "--workers", "2", "--log-level", "warning", "netzwerk:create_app()"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    answers = []
+
+    def health():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=3) as response:
+                answers.append("ok")
+                return True
+        except urllib.error.HTTPError as error:
+            answers.append(json.loads(error.read())["database"])
+        except OSError:
+            pass
+        return False
+
+    try:
+        assert wait_for(health, 60)
+        for victim in ("database", "its worker"):  # then the worker that supervises it
+            answers.clear()
+            pid = int((data_dir / "falkordb.pid").read_text())
+            if victim == "its worker":
+                pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])  # the parent
+            os.kill(pid, signals.SIGKILL)
+            time.sleep(0.1)
+            assert wait_for(lambda: health() and json.loads((data_dir / "falkordb.state").read_text())["state"]
+                            == "running", 30)
+            assert set(answers) <= {"ok", "restarting"}, answers
+            assert len(redis_children(data_dir)) == 1
+    finally:
+        os.killpg(server.pid, signals.SIGTERM)
+        server.wait(30)
+    assert wait_for(lambda: redis_children(data_dir) == [], 10)
