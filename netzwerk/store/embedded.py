@@ -458,8 +458,7 @@ class EmbeddedServer:
             if self._loaded(log_start) and _ping(self.socket_path):
                 _, notices = explain_log(self._log_since(log_start), self.data_dir)
                 for notice in notices:
-                    log.error("%s Die Dateien wurden nicht verändert; Sicherung der Append-only-Dateien "
-                              "und Prüfung: netzwerk repair --check.", notice)
+                    log.error("%s Prüfen: netzwerk repair --check.", notice)
                 self.notices = self.notices + notices
                 self._set_state("running", pid=process.pid)
                 return self
