@@ -9,7 +9,7 @@ import glob
 import hashlib
 import logging
 import os
-import re
+import shutil
 import tempfile
 import threading
 import time
@@ -28,9 +28,25 @@ from ..conftest import PASSWORD, Browserless, raw_rows
 from ..registration_helpers import make_event
 
 
+CREATED = []
+
+
 def short_dir():
     # unix socket paths are limited to ~107 bytes: pytest's tmp paths are long
-    return Path(tempfile.mkdtemp(prefix="nw-fault-"))
+    CREATED.append(Path(tempfile.mkdtemp(prefix="nw-fault-")))
+    return CREATED[-1]
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _remove_directories():
+    yield
+    for directory in CREATED:
+        for path in [directory, *directory.rglob("*")]:
+            try:
+                path.chmod(0o700)
+            except OSError:
+                pass
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def open_store(server, graph="g"):
