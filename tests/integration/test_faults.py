@@ -344,6 +344,20 @@ def test_an_unreadable_append_only_file_is_refused_untouched():
     _refused(data_dir, "nicht lesen oder schreiben", incr.name)
 
 
+def test_a_file_the_user_may_not_read_is_refused_untouched_even_for_root(monkeypatch):
+    """The same refusal as above where the suite runs as root: os.access answers as for a user
+    without rights to the append-only file."""
+    from netzwerk.store import embedded
+    data_dir = short_dir()
+    server = EmbeddedServer(data_dir).start()
+    server.stop()
+    incr = sorted((data_dir / "appendonlydir").glob("*.incr.aof"))[-1]
+    real_access = os.access
+    monkeypatch.setattr(embedded.os, "access",
+                        lambda path, mode: False if Path(path) == incr else real_access(path, mode))
+    _refused(data_dir, "nicht lesen oder schreiben", incr.name)
+
+
 def test_a_damaged_manifest_is_refused_and_left_as_it_was():
     data_dir = short_dir()
     server = EmbeddedServer(data_dir).start()
