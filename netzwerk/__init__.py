@@ -54,6 +54,9 @@ def create_app(config=None, store=None):
     config = config or Config()
     app = Flask(__name__, template_folder=str(PROJECT_ROOT / "templates"))
     app.config.from_object(config)
+    if store is None and config.DATABASE_URL in ("embedded", "neo4j-embedded"):
+        from .store import check_data_dir
+        check_data_dir(config.DATA_DIR)  # a foreign or unreadable directory: refused untouched
     app.config["SECRET_KEY"] = _secret_key(config)
     if config.PROXY_FIX:
         # the client's address and scheme as the trusted proxies saw them (login throttling)

@@ -57,6 +57,10 @@ def run(host, port, demo):
     click.echo(f"Datenbank: {config.DATABASE_URL} (Daten in {config.DATA_DIR})")
     app = _app(config)
     store = _store(app)
+    # what the embedded database's start found (a trimmed append-only file): said, not buried
+    for notice in getattr(getattr(store, "server", None), "notices", None) or ():
+        click.echo(f"\nACHTUNG: {notice}\nPrüfen: netzwerk repair --check (Sicherung und Reparatur: netzwerk repair).\n",
+                   err=True)
     try:
         if demo:
             _load_demo(app, click.echo)
@@ -297,6 +301,43 @@ def restore(file):
     click.echo(f"Wiederhergestellt aus {file} (vom {header['created_at']}, {header['backend']}, "
                f"netzwerk {header['app_version']}): {made['nodes']} Knoten, {made['relationships']} "
                f"Verbindungen, {time.monotonic() - started:.1f} s.")
+
+
+@main.command(help="Prüft die Append-only-Dateien der eingebetteten Datenbank (redis-check-aof) und repariert "
+                   "eine beschädigte: zuerst werden alle Append-only-Dateien nach aof-backups/<Zeit>/ im "
+                   "Datenverzeichnis gesichert, dann wird die Datei an der ersten beschädigten Stelle "
+                   "abgeschnitten (was danach stand, geht verloren). netzwerk muss dafür beendet sein.")
+@click.option("--check", is_flag=True, help="Nur prüfen, nichts sichern und nichts ändern.")
+def repair(check):
+    from .store import EmbeddedStartError
+    from .store.embedded import check_aof, repair_aof
+    config = Config()
+    if config.DATABASE_URL != "embedded":
+        raise click.ClickException("`netzwerk repair` gilt nur für die eingebettete Datenbank "
+                                   f"(NETZWERK_DATABASE_URL=embedded), nicht für {config.DATABASE_URL}.")
+    try:
+        if check:
+            ok, output = check_aof(config.DATA_DIR)
+            click.echo(output)
+            if not ok:
+                raise click.ClickException("Die Append-only-Dateien sind beschädigt. Reparieren mit: netzwerk repair")
+            click.echo("Die Append-only-Dateien sind in Ordnung.")
+            return
+        report = repair_aof(config.DATA_DIR)
+    except EmbeddedStartError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Sicherung der Append-only-Dateien: {report['backup']}")
+    if report["was_valid"]:
+        click.echo("Die Append-only-Dateien sind in Ordnung; es wurde nichts geändert.")
+    elif report["repaired"]:
+        click.echo(report["output"])
+        click.echo("Repariert: die beschädigte Datei wurde an der ersten fehlerhaften Stelle abgeschnitten. "
+                   "Änderungen danach fehlen; bitte die zuletzt gespeicherten Einträge prüfen. "
+                   "Die Originale liegen in der Sicherung.")
+    else:
+        click.echo(report["output"])
+        raise click.ClickException("Die Reparatur ist nicht gelungen; die Originale liegen unverändert in "
+                                   f"{report['backup']}. Bitte eine Sicherung einspielen.")
 
 
 if __name__ == "__main__":

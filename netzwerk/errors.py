@@ -1,7 +1,7 @@
 """Domain errors and the one place that maps every error to a status code and a page."""
 import logging
 
-from flask import g, jsonify, make_response, render_template, request
+from flask import current_app, g, jsonify, make_response, render_template, request
 from flask_login import AnonymousUserMixin, current_user
 from flask_wtf.csrf import CSRFError
 
@@ -48,6 +48,14 @@ class Closed(Conflict):
     title = "Geschlossen"
 
 
+def _database_state():
+    """The embedded database's supervisor state ("restarting", "down", ...) or None."""
+    try:
+        return current_app.extensions["netzwerk.store"].health().get("state")
+    except Exception:  # the error page must render whatever the store does
+        return None
+
+
 def _wants_json():
     return request.path.startswith("/api/") or request.path == "/healthz"
 
@@ -79,9 +87,15 @@ def register_error_handlers(app):
         app.logger.warning("store unavailable: %s", exc)
         # the page must not try to load the user from the store that just failed
         g._login_user = AnonymousUserMixin()
-        if request.method in ("GET", "HEAD", "OPTIONS"):
+        restarting = _database_state() == "restarting"
+        if request.method in ("GET", "HEAD", "OPTIONS") and restarting:
+            # true only while the supervisor restarts the embedded database (0.7 s measured)
+            message = ("Die Datenbank wird gerade neu gestartet. Es wurde nichts gespeichert. "
+                       "Bitte laden Sie die Seite in einigen Sekunden neu.")
+        elif request.method in ("GET", "HEAD", "OPTIONS"):
             message = ("Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
-                       "Bitte versuchen Sie es in einer Minute erneut.")
+                       "Bitte versuchen Sie es später erneut; hält die Störung an, wenden Sie sich "
+                       "an die Betreuung dieser Seite.")
         else:
             # a write may have reached the database before the answer was lost: say so
             message = ("Die Datenbank hat nicht rechtzeitig geantwortet. Ob Ihre Änderung "

@@ -3,12 +3,13 @@ from urllib.parse import urlparse
 
 from .base import Store
 from .catalog import Query, QueryCatalog
-from .embedded import EmbeddedServer
+from .embedded import DataDirError, EmbeddedServer, check_data_dir
 from .errors import (ConstraintViolation, EmbeddedStartError, QueryError, StoreError,
                      StoreUnavailable)
 
 __all__ = ["Store", "Query", "QueryCatalog", "EmbeddedServer", "open_store", "StoreError",
-           "StoreUnavailable", "ConstraintViolation", "QueryError", "EmbeddedStartError"]
+           "StoreUnavailable", "ConstraintViolation", "QueryError", "EmbeddedStartError",
+           "DataDirError", "check_data_dir"]
 
 NEO4J_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 
@@ -27,11 +28,14 @@ def open_store(config, catalog=None):
     if url == "embedded":
         from .falkordb_store import FalkorStore
         server = EmbeddedServer(config.DATA_DIR)
-        if server.answering():
-            # another netzwerk process (e.g. `make run`) owns the server: use it, don't own it
-            return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
-                               **falkordb_settings)
-        server.start()
+        # one supervisor per data directory: whoever holds falkordb.lock starts the server and
+        # restarts it when it dies; the other processes (gunicorn workers, a `netzwerk seed`
+        # beside `netzwerk run`) attach and take over only if that process ends
+        if server.claim() and not server.answering():
+            server.start()
+            server.supervise()
+        else:
+            server.follow()
         return FalkorStore(catalog, graph=config.GRAPH_NAME, unix_socket=server.socket_path,
                            server=server, **falkordb_settings)
     if url == "neo4j-embedded":

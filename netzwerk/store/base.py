@@ -164,8 +164,14 @@ class Store:
         raise NotImplementedError
 
     def apply_schema(self):
-        """Creates the constraints and indexes of queries/schema/<backend>.cypher, idempotently."""
+        """Creates the constraints and indexes of queries/schema/<backend>.cypher that are
+        missing, and nothing else; returns the statements it ran."""
         raise NotImplementedError
+
+    def health(self):
+        """What the backend knows about its database beyond a ping: for the embedded server,
+        its supervisor's state ({"state": "running" | "restarting" | "down", ...})."""
+        return {}
 
     def close(self):
         pass

@@ -4,6 +4,9 @@ import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
 
+import re
+import time
+
 import falkordb
 import redis
 from falkordb.query_result import QueryResult
@@ -167,8 +170,66 @@ class FalkorStore(Store):
         except redis.exceptions.RedisError:
             return False
 
-    def apply_schema(self):
+    def health(self):
+        """The embedded server's state as its supervisor knows it ({} when not embedded)."""
+        return self.server.read_state() if self.server is not None else {}
+
+    def existing_schema(self):
+        """(indexed, constraints): the (label, property) pairs with an exact-match index, and
+        the (label, properties) of the unique constraints, as FalkorDB lists them."""
+        indexed, constraints = set(), set()
+        try:
+            indexes = self.db.connection.execute_command("GRAPH.RO_QUERY", self.graph_name, "CALL db.indexes()")
+            listed = self.db.connection.execute_command("GRAPH.RO_QUERY", self.graph_name, "CALL db.constraints()")
+        except redis.exceptions.ResponseError as exc:
+            if "empty key" in str(exc).lower():  # no graph yet: nothing exists
+                return indexed, constraints
+            raise
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc) or exc) from exc
+        text = lambda value: value.decode() if isinstance(value, bytes) else str(value)
+        columns = [text(c) for c in indexes[0]]
+        for row in indexes[1]:
+            row = dict(zip(columns, row))
+            if text(row["entitytype"]) != "NODE":
+                continue
+            for prop, kinds in re.findall(r"(\w+): \[([A-Z, ]*)\]", text(row["types"])):
+                if "RANGE" in kinds:
+                    indexed.add((text(row["label"]), prop))
+        columns = [text(c) for c in listed[0]]
+        for row in listed[1]:
+            row = dict(zip(columns, row))
+            props = tuple(p.strip() for p in text(row["properties"]).strip("[]").split(","))
+            constraints.add((text(row["type"]), text(row["label"]), props))
+        return indexed, constraints
+
+    def missing_schema(self):
+        """The statements of queries/schema/falkordb.cypher whose index or constraint is missing."""
+        indexed, constraints = self.existing_schema()
+        missing = []
         for statement in self.catalog.schema_statements("falkordb"):
+            words = statement.split()
+            if statement.upper().startswith("GRAPH.CONSTRAINT"):
+                # GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Label PROPERTIES n p1 .. pn
+                kind, label, count = words[3], words[5], int(words[7])
+                if (kind, label, tuple(words[8:8 + count])) not in constraints:
+                    missing.append(statement)
+                continue
+            match = re.match(r"CREATE INDEX FOR \(\w+:(\w+)\) ON \((.*)\)$", statement, re.IGNORECASE)
+            if not match:
+                missing.append(statement)  # a statement this check cannot read: run it
+                continue
+            props = [p.strip().split(".", 1)[1] for p in match.group(2).split(",")]
+            if any((match.group(1), prop) not in indexed for prop in props):
+                missing.append(statement)
+        return missing
+
+    def apply_schema(self):
+        """Creates what queries/schema/falkordb.cypher names and the graph lacks; writes nothing
+        when all of it exists (each statement written again would grow the append-only file
+        and log `Constraint already exists` at every load). Returns the statements run."""
+        missing = self.missing_schema()
+        for statement in missing:
             try:
                 if statement.upper().startswith("GRAPH.CONSTRAINT"):
                     # FalkorDB creates constraints with a command, not Cypher:
@@ -180,10 +241,30 @@ class FalkorStore(Store):
                     self.graph.query(statement)
             except redis.exceptions.ResponseError as exc:
                 text = str(exc).lower()
-                if "already" not in text:  # "already indexed", "Constraint already exists"
+                if "already" not in text:  # a race with another process applying it too
                     raise
             except redis.exceptions.RedisError as exc:
                 raise (_translate(exc) or exc) from exc
+        if self.server is not None and any(s.upper().startswith("GRAPH.CONSTRAINT") for s in missing):
+            self._compact_append_only_file()
+        return missing
+
+    def _compact_append_only_file(self, wait=10.0):
+        """FalkorDB writes each GRAPH.CONSTRAINT CREATE twice into the append-only file (the
+        command, and again when the constraint is built), so every later load replays the
+        second copy and logs `== CRITICAL == ... Constraint already exists`. Rewriting the
+        file once the constraints exist turns them into the snapshot: the loads stay quiet."""
+        connection = self.db.connection
+        try:
+            connection.execute_command("BGREWRITEAOF")
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline:
+                info = connection.info("persistence")
+                if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                    return
+                time.sleep(0.05)
+        except redis.exceptions.RedisError:
+            pass  # only the log's noise depends on it
 
     def delete_graph(self):
         """Drops the whole graph (tests and `netzwerk reset` only)."""

@@ -3,6 +3,7 @@
 In production it reaches the server of docker-compose.yml; in the tests and with
 `neo4j-embedded` it reaches the same engine in the launcher of tools/neo4j over Bolt.
 """
+import re
 from contextlib import contextmanager
 
 import neo4j
@@ -102,10 +103,28 @@ class Neo4jStore(Store):
         except (Neo4jError, DriverError):
             return False
 
-    def apply_schema(self):
+    def missing_schema(self):
+        """The statements of queries/schema/neo4j.cypher whose named constraint or index is
+        not listed by SHOW CONSTRAINTS / SHOW INDEXES (a constraint's own index has its name)."""
+        try:
+            names = {record["name"] for statement in ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+                     for record in self.driver.execute_query(statement, database_=self.database).records}
+        except (Neo4jError, DriverError) as exc:
+            raise (_translate(exc) or exc) from exc
+        missing = []
         for statement in self.catalog.schema_statements("neo4j"):
-            # IF NOT EXISTS makes every statement idempotent
+            match = re.match(r"CREATE (?:CONSTRAINT|INDEX) (\w+) IF NOT EXISTS", statement, re.IGNORECASE)
+            if not match or match.group(1) not in names:
+                missing.append(statement)
+        return missing
+
+    def apply_schema(self):
+        """Runs only the schema statements whose constraint or index is missing (IF NOT
+        EXISTS keeps a race with another process harmless). Returns the statements run."""
+        missing = self.missing_schema()
+        for statement in missing:
             self.driver.execute_query(statement, database_=self.database)
+        return missing
 
     def delete_graph(self):
         """Deletes every node and link, keeping the schema (tests and `netzwerk reset` only).
