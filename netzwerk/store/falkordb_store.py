@@ -1,11 +1,9 @@
 """FalkorDB backend: the embedded server (default) or one run elsewhere (falkordb://host:port)."""
+import re
 import time
 import uuid
 from collections import OrderedDict
 from contextlib import contextmanager
-
-import re
-import time
 
 import falkordb
 import redis
