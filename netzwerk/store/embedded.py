@@ -35,7 +35,7 @@ log = logging.getLogger("netzwerk.database")
 MARKER = ".netzwerk-data"
 # what netzwerk itself puts into a data directory (both embedded engines, the app's files)
 OUR_NAMES = {
-    MARKER, "secret_key", "attachments", "imports", "insight", "aof-backups",
+    MARKER, "secret_key", "attachments", "imports", "insight", "aof-backups", "backups",
     "falkordb.log", "falkordb.pid", "falkordb.sock", "falkordb.state", "falkordb.lock",
     "appendonlydir", "dump.rdb",
     "neo4j", "neo4j-launcher.log", "neo4j.pid", "neo4j.port", "neo4j.password",
