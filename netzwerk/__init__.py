@@ -92,6 +92,8 @@ def create_app(config=None, store=None):
     # the terms admins added, read once per request by the fields (netzwerk/vocabularies)
     app.extensions[VOCABULARY_LOADER] = vocabularies.load
     app.extensions["netzwerk.participants"] = Participants(store)
+    from .privacy.service import Privacy
+    app.extensions["netzwerk.privacy"] = Privacy(store, app.extensions["netzwerk.participants"], config.DATA_DIR)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -110,10 +112,11 @@ def create_app(config=None, store=None):
 
     from . import (api, auth, dashboard, events, gaps, home, insight, matching, network, participants,
                    register, registrations, roundtables, system, users)
+    from . import privacy
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
                       system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp, roundtables.bp,
-                      dashboard.bp, network.bp, insight.bp):
+                      dashboard.bp, network.bp, insight.bp, privacy.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -146,6 +149,7 @@ NAVIGATION = (
     ("register.import_page", {}, "Import", "register.edit"),
     ("users.index", {}, "Zugänge", "users.manage"),
     ("vocabularies.index", {}, "Begriffe", "vocabularies.read"),
+    ("privacy.index", {}, "Datenschutz", "privacy.manage"),
 )
 
 

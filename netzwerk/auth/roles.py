@@ -19,6 +19,7 @@ PERMISSIONS = {
     "vocabularies.read": {"coordinator"},
     "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
     "dashboard.read": {"coordinator"},  # the manager's key figures (/kennzahlen)
+    "privacy.manage": set(),  # access and erasure requests (DSGVO Art. 15, 17): admins only
 }
 
 

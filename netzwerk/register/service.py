@@ -178,6 +178,13 @@ class Register:
         query = "register/list_tag_values" if is_list else "register/list_text_values"
         return [row["value"] for row in self.store.read(query, label=kind.label, property=property_name)]
 
+    def erased_people(self, uids):
+        """The erased people (DSGVO Art. 17, netzwerk/privacy) among `uids`: uid, placeholder name, when."""
+        return self.store.read("privacy/list_erased_people", uids=sorted(set(uids))) if uids else []
+
+    def count_erased_people(self):
+        return self.store.read_one("privacy/count_erased_people")["erased"]
+
     def contact_links(self):
         return self.store.read("import/list_contacts")
 
