@@ -258,7 +258,11 @@ class Register:
         return rows[0]
 
     def delete(self, kind, uid):
-        self.get(kind, uid, with_private=True)
+        entry = self.get(kind, uid, with_private=True)
+        if entry.get("erased_at"):
+            # the uid is what keeps an old export from bringing them back (netzwerk/privacy)
+            raise Conflict("Diese Person wurde nach DSGVO Art. 17 gelöscht. Ihr Eintrag bleibt ohne Namen und "
+                           "Kontaktdaten stehen, damit ein alter Export sie nicht unbemerkt zurückbringt.")
         self.store.write("register/delete_entry", uid=uid)
 
     def load_graph(self, steps, now):

@@ -174,6 +174,10 @@ def test_erasure_asks_then_removes_name_contacts_links_history_and_outbox(app, u
     again = raw_rows(store, f"MATCH (p:Person {{uid: '{uid}'}}) RETURN properties(p) AS p")[0]["p"]
     assert {k: v for k, v in again.items() if k != "updated_at"} == {k: v for k, v in first.items() if k != "updated_at"}
     assert raw_rows(store, "MATCH (c:Change) RETURN count(c) AS n")[0]["n"] == changes
+    # the entry with its uid stays: deleting it in the register is refused
+    response = post(admin, f"/personen/{uid}/loeschen")
+    assert response.status_code == 409 and "Art. 17" in response.get_data(as_text=True)
+    assert raw_rows(store, f"MATCH (p:Person {{uid: '{uid}'}}) RETURN p.uid AS uid")
 
 
 def test_a_participant_without_an_entry_is_erased_through_the_registration(app, users, store, admin, person):
