@@ -236,3 +236,14 @@ def test_a_people_list_import_says_that_erased_people_may_come_back(app, users, 
     assert post(admin, f"/datenschutz/person/{person['uid']}/loeschen", {"confirm": "y", "password": PASSWORD}).status_code == 302
     page = check_import(coordinator, csv, "people", "personen.csv").get_data(as_text=True)
     assert "erased-notice" in page and "1 Person gelöscht" in page
+
+
+def test_the_privacy_pages_speak_english(app, users, store, admin, person):
+    with admin.session_transaction() as session:
+        session["lang"] = "en"
+    page = admin.get(f"/datenschutz/person/{person['uid']}").get_data(as_text=True)
+    assert "Access request" in page and "Download as JSON" in page and "Change history" in page
+    page = admin.get(f"/datenschutz/person/{person['uid']}/loeschen").get_data(as_text=True)
+    assert f"Really erase {NAME}?" in page and "This happens in one step" in page
+    page = post(admin, "/datenschutz", {"q": "ayse"}).get_data(as_text=True)
+    assert "People in the network" in page and "Event registrations" in page
