@@ -106,8 +106,10 @@ class Privacy:
         for item in registrations:
             item.pop("exported_at", None)
         data["registrations"] = registrations
-        data["invitations"] = self.store.read("privacy/list_invitations_of", person=subject.uid,
-                                              emails=subject.emails)
+        # a UNION has no order of its own on either engine: sorted here, duplicates dropped
+        invitations = {row["uid"]: row for row in self.store.read("privacy/list_invitations_of",
+                                                                  person=subject.uid, emails=subject.emails)}
+        data["invitations"] = sorted(invitations.values(), key=lambda r: (r["created_at"] or "", r["uid"]))
         about = {m["uid"] for r in registrations for m in r["messages"]}
         data["messages"] = [m for m in self.store.read("privacy/list_messages_to", emails=subject.emails)
                             if m["uid"] not in about] if subject.emails else []

@@ -56,6 +56,8 @@ def person(app, store):
     make_event(store, capacity=5)
     register(app.test_client(), "ev-1", NAME, EMAIL.upper(), organisation="Projekt Ankommen e.V.")
     register(app.test_client(), "ev-1", "Carla Conrad", "carla@example.org")
+    make_event(store, uid="ev-2", name="Netzwerktreffen Nordstadt")
+    app.extensions["netzwerk.registrations"].invite("ev-2", NAME, EMAIL, lambda token: f"https://x.test/{token}", "Test")
     raw_write(store, "CREATE (:AuditEntry {uid: 'a-1', at: '2026-11-01T10:00:00', user_uid: 'u-x', action: 'view', "
                      f"subject_kind: 'person', subject_uid: '{uid}', what: 'contacts'}})")
     return {"uid": uid, "actor": actor, "other": other}
@@ -113,6 +115,8 @@ def test_access_request_finds_and_exports_everything(app, users, store, admin, p
     assert any(c["action"] == "create" for c in data["history"])
     assert [a["uid"] for a in data["audit"]] == ["a-1"]
     assert [a["email"] for a in data["accounts"]] == [EMAIL]
+    assert [(i["event_name"], i["email"]) for i in data["invitations"]] == [("Netzwerktreffen Nordstadt", EMAIL)]
+    assert [m["kind"] for m in data["messages"]] == ["invitation"]  # besides the registration's own
     text = json.dumps(data)
     assert "password" not in text and "session_token" not in text and "secret_link" not in text
     # a participant without an entry: by their registration
@@ -164,6 +168,8 @@ def test_erasure_asks_then_removes_name_contacts_links_history_and_outbox(app, u
     after = app.extensions["netzwerk.registrations"].event("ev-1")
     assert (after["confirmed"], after["waitlisted"]) == (before["confirmed"], before["waitlisted"])
     assert raw_rows(store, "MATCH (r:Registration {name: 'Carla Conrad'}) RETURN r.uid AS uid")  # others stay
+    assert raw_rows(store, "MATCH (i:Invitation) RETURN i.status AS status, i.anonymised_at IS NOT NULL AS done") == \
+        [{"status": "sent", "done": True}]
     assert not (stash / "tok.bin").exists() and not (stash / "tok.json").exists() and (stash / "other.bin").exists()
     # the page shows the erased state; erasing again changes nothing
     page = admin.get(f"/datenschutz/person/{uid}").get_data(as_text=True)
