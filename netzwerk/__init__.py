@@ -95,6 +95,8 @@ def create_app(config=None, store=None):
     # the terms admins added, read once per request by the fields (netzwerk/vocabularies)
     app.extensions[VOCABULARY_LOADER] = vocabularies.load
     app.extensions["netzwerk.participants"] = Participants(store)
+    from .privacy.service import Privacy
+    app.extensions["netzwerk.privacy"] = Privacy(store, app.extensions["netzwerk.participants"], config.DATA_DIR)
     if config.ENV == "production":
         demo = accounts.demo_users()
         if demo:
@@ -112,11 +114,11 @@ def create_app(config=None, store=None):
     csrf.init_app(app)
 
     from . import (api, audit, auth, consents, dashboard, events, gaps, home, insight, matching, network, participants,
-                   register, registrations, roundtables, system, users)
+                   privacy, register, registrations, roundtables, system, users)
     from .vocabularies import views as vocabulary_views
     for blueprint in (auth.bp, home.bp, register.bp, events.bp, users.bp, vocabulary_views.bp, api.bp,
                       system.bp, registrations.bp, participants.bp, gaps.bp, matching.bp, roundtables.bp,
-                      dashboard.bp, network.bp, insight.bp, audit.bp, consents.bp):
+                      dashboard.bp, network.bp, insight.bp, audit.bp, consents.bp, privacy.bp):
         app.register_blueprint(blueprint)
 
     from .errors import register_error_handlers
@@ -152,6 +154,7 @@ NAVIGATION = (
     ("users.index", {}, "Zugänge", "users.manage"),
     ("vocabularies.index", {}, "Begriffe", "vocabularies.read"),
     ("audit.index", {}, "Protokoll", "audit.read"),
+    ("privacy.index", {}, "Datenschutz", "privacy.manage"),
 )
 
 

@@ -20,6 +20,7 @@ PERMISSIONS = {
     "vocabularies.manage": set(),  # adding, renaming and removing terms: admins only
     "dashboard.read": {"coordinator"},  # the manager's key figures (/kennzahlen)
     "audit.read": set(),  # the audit log of access to personal data (/verwaltung/protokoll): admins only
+    "privacy.manage": set(),  # access and erasure requests (DSGVO Art. 15, 17): admins only
 }
 
 

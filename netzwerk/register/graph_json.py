@@ -20,7 +20,8 @@ FORMAT = "netzwerk-graph/1"
 # graph label -> merge query, from the seed's sections
 NODE_QUERIES = {label: f"graph/{stem}" for label, stem in NODE_SECTIONS.values()}
 # what an export carries besides a kind's fields; search keys are derived again, never taken
-STAMPS = ("uid", "version", "created_at", "created_by", "updated_at", "updated_by")
+# erased_at: an erased person stays erased in an export and when it is loaded again (docs/privacy.md)
+STAMPS = ("uid", "version", "created_at", "created_by", "updated_at", "updated_by", "erased_at")
 # (type, from label, to label) -> merge query and the link properties it sets
 LINK_QUERIES = {(link.type, KINDS[link.source].label, KINDS[link.target].label):
                 (link.query, tuple(p.name for p in link.props)) for link in LINKS}
@@ -153,3 +154,31 @@ def _node(node):
         except FieldError as error:
             raise ValueError(_("Knoten {uid}: {problem}", uid=_shown(props["uid"]), problem=str(error))) from None
     return label, {**entry_props(kind, values), **stamps}
+
+
+def people_in(steps):
+    """{uid: props} of the people a plan loads, except those the file itself marks erased."""
+    return {row["uid"]: row["props"] for name, params in steps if name == NODE_QUERIES["Person"]
+            for row in params["rows"] if not row["props"].get("erased_at")}
+
+
+def without_nodes(steps, uids):
+    """The plan without the nodes `uids` and every link that touches them, and its new counts."""
+    kept = []
+    for name, params in steps:
+        if "rows" in params and name in NODE_QUERIES.values():
+            params = {**params, "rows": [r for r in params["rows"] if r["uid"] not in uids]}
+            if not params["rows"]:
+                continue
+        elif "links" in params:
+            params = {**params, "links": [l for l in params["links"] if l["from"] not in uids and l["to"] not in uids]}
+            if not params["links"]:
+                continue
+        kept.append((name, params))
+    return kept, plan_counts(kept)
+
+
+def plan_counts(steps):
+    return {"nodes": sum(len(p["rows"]) for n, p in steps if "rows" in p and n in NODE_QUERIES.values()),
+            "relationships": sum(len(p["links"]) for _, p in steps if "links" in p),
+            "terms": sum(len(p["terms"]) for _, p in steps if "terms" in p)}

@@ -14,7 +14,7 @@ from pathlib import Path
 from flask import Response, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user
 from flask_wtf.file import FileField
-from wtforms import HiddenField, SelectField, SubmitField
+from wtforms import BooleanField, HiddenField, SelectField, SubmitField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired
 
@@ -27,7 +27,7 @@ from ..i18n import gettext as _
 from ..i18n import lazy_gettext as _l
 from . import bp, register
 from .exports import spreadsheet_response
-from .graph_json import export_graph, plan_graph
+from .graph_json import export_graph, people_in, plan_graph, without_nodes
 from .imports import (IMPORT_KINDS, IMPORT_LIMITS, ImportFileError, apply_import, plan_import, read_table,
                       template_rows)
 from .model import KINDS
@@ -47,6 +47,9 @@ class ImportForm(Form):
 
 class ApplyForm(Form):
     token = HiddenField()
+    # erased people (DSGVO Art. 17) in an old export are skipped unless this is ticked
+    include_erased = BooleanField(_l("Gelöschte Personen trotzdem wiederherstellen (nur mit neuer Einwilligung "
+                                     "oder anderer Rechtsgrundlage)"))
     submit = SubmitField(_l("Jetzt importieren"))
 
 
@@ -67,12 +70,23 @@ def _write_private(path, data):
         file.write(data)
 
 
-def _plan(kind, filename, data):
+def _plan(kind, filename, data, include_erased=False):
     if kind == "graph":
         steps, counts = plan_graph(data)
-        return {"graph": True, "steps": steps, "counts": counts}
+        people = people_in(steps)
+        # people erased here come back only when the importer ticks it: by default they and
+        # their links are left out (docs/privacy.md, "Re-import")
+        erased = register().erased_people(list(people))
+        if erased and include_erased:
+            steps = steps + [("privacy/restore_people", {"rows": [
+                {"uid": row["uid"], "props": people[row["uid"]]} for row in erased], "by": current_user.name})]
+        elif erased:
+            steps, counts = without_nodes(steps, {row["uid"] for row in erased})
+        return {"graph": True, "steps": steps, "counts": counts, "erased": erased,
+                "include_erased": bool(erased and include_erased)}
     header, rows = read_table(filename, data)
-    return {"graph": False, "plan": plan_import(register(), kind, header, rows)}
+    return {"graph": False, "plan": plan_import(register(), kind, header, rows),
+            "erased_count": register().count_erased_people() if kind in ("people", "contacts") else 0}
 
 
 @bp.route("/import", methods=["GET", "POST"])
@@ -118,11 +132,16 @@ def apply_import_file(token):
     now = now_iso()
     try:
         # planned again: the graph may have changed since the dry run
-        result = _plan(meta["kind"], meta["filename"], data)
+        result = _plan(meta["kind"], meta["filename"], data, include_erased=form.include_erased.data)
         if result["graph"]:
-            register().load_graph(result["steps"], now)
+            if result["steps"]:
+                register().load_graph(result["steps"], now)
             message = _("Import abgeschlossen: {nodes} Knoten und {relationships} Beziehungen geladen.",
                         **result["counts"])
+            if result["erased"]:
+                message += " " + (_("{count} gelöschte Personen wiederhergestellt.", count=len(result["erased"]))
+                                  if result["include_erased"] else
+                                  _("{count} gelöschte Personen übersprungen.", count=len(result["erased"])))
         else:
             written = apply_import(register(), result["plan"], current_user.name, now)
             message = _("Import abgeschlossen: {written} Zeilen gespeichert, {unchanged} unverändert.",

@@ -178,6 +178,13 @@ class Register:
         query = "register/list_tag_values" if is_list else "register/list_text_values"
         return [row["value"] for row in self.store.read(query, label=kind.label, property=property_name)]
 
+    def erased_people(self, uids):
+        """The erased people (DSGVO Art. 17, netzwerk/privacy) among `uids`: uid, placeholder name, when."""
+        return self.store.read("privacy/list_erased_people", uids=sorted(set(uids))) if uids else []
+
+    def count_erased_people(self):
+        return self.store.read_one("privacy/count_erased_people")["erased"]
+
     def contact_links(self):
         return self.store.read("import/list_contacts")
 
@@ -251,7 +258,11 @@ class Register:
         return rows[0]
 
     def delete(self, kind, uid):
-        self.get(kind, uid, with_private=True)
+        entry = self.get(kind, uid, with_private=True)
+        if entry.get("erased_at"):
+            # the uid is what keeps an old export from bringing them back (netzwerk/privacy)
+            raise Conflict("Diese Person wurde nach DSGVO Art. 17 gelöscht. Ihr Eintrag bleibt ohne Namen und "
+                           "Kontaktdaten stehen, damit ein alter Export sie nicht unbemerkt zurückbringt.")
         self.store.write("register/delete_entry", uid=uid)
 
     def load_graph(self, steps, now):
