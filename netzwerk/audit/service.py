@@ -15,7 +15,7 @@ from ..clock import now_iso
 ACTIONS = ("view", "create", "update", "delete", "export", "erase")
 # what was seen or changed: a short code each (shown translated on the admin page)
 WHATS = ("contacts", "person", "participants", "participant", "registration", "check_in",
-         "message", "network", "consent", "invitations", "people")
+         "message", "network", "consent", "invitations", "people", "privacy")
 SUBJECT_KINDS = ("person", "event", "registration", "graph", "user")
 PAGE_SIZE = 50
 

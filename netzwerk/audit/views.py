@@ -20,7 +20,8 @@ ACTION_LABELS = {"view": _l("angesehen"), "create": _l("angelegt"), "update": _l
 WHAT_LABELS = {"contacts": _l("Kontaktdaten"), "person": _l("Person"), "participants": _l("Teilnehmendenliste"),
                "participant": _l("Daten einer teilnehmenden Person"), "registration": _l("Anmeldung"),
                "check_in": _l("Einlass"), "message": _l("Nachricht an Teilnehmende"), "network": _l("Netzwerk (alle Daten)"),
-               "consent": _l("Einwilligung"), "invitations": _l("Einladungen aus dem Netzwerk"), "people": _l("Personenliste")}
+               "consent": _l("Einwilligung"), "invitations": _l("Einladungen aus dem Netzwerk"), "people": _l("Personenliste"),
+               "privacy": _l("Datenschutzanfrage (Auskunft, Löschung)")}
 KIND_LABELS = {"person": _l("Person"), "event": _l("Veranstaltung"), "registration": _l("Anmeldung"), "graph": _l("Netzwerk"),
                "user": _l("Zugang")}
 

@@ -93,9 +93,11 @@ class Privacy:
             data["links"] = [{"type": row["type"], "direction": "out" if row["outgoing"] else "in",
                               "label": row["label"], "uid": row["uid"], "name": row["name"],
                               "props": row["props"] or {}}
-                             for row in self.store.read("register/list_entry_links", uid=subject.uid)]
+                             for row in self.store.read("register/list_entry_links", uid=subject.uid)
+                             if row["label"] != "Consent"]  # the consent records have their own part
             data["history"] = self.store.read("register/list_entry_changes", uid=subject.uid, limit=HISTORY_LIMIT)
             data["fields"] = {f.name: f.label for f in person.fields}
+            data["consents"] = self.store.read("consents/list_person_consents", person=subject.uid)
         registrations = []
         if subject.emails:
             for row in self.store.read("privacy/list_registrations_by_email", emails=subject.emails):
@@ -148,6 +150,7 @@ class Privacy:
                 steps.append(("privacy/scrub_changes", {"uid": subject.uid, "old": subject.name,
                                                         "new": placeholder}))
             key = fold(placeholder)
+            steps.append(("privacy/delete_person_consents", {"uid": subject.uid}))
             steps.append(("privacy/erase_person", {"uid": subject.uid, "name": placeholder, "name_key": key,
                                                    "name_start": key[:2], "now": now}))
             if not subject.erased_at:

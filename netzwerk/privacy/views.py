@@ -10,12 +10,12 @@ import json
 from flask import Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
+from ..audit.trail import note
 from ..auth import accounts, permission_required
 from ..auth.views import _refusal_message
 from ..errors import NotFound
 from ..i18n import gettext as _
 from . import bp, privacy
-from .audit import record_audit
 from .forms import DownloadForm, EraseForm, SearchForm
 
 # the URL's word -> the service's kind of subject
@@ -43,7 +43,7 @@ def index():
 def subject(art, uid):
     subject = _subject(art, uid)
     data = privacy().record(subject)
-    record_audit(current_user.uid, "view", subject.kind, subject.uid, "privacy")
+    note("view", subject.kind, subject.uid, "privacy")
     return render_template("privacy/subject.html", art=art, subject=subject, data=data,
                            download=DownloadForm(), json_preview=lambda v: json.dumps(v, ensure_ascii=False))
 
@@ -56,7 +56,7 @@ def download(art, uid):
         flash(_("Das Formular ist abgelaufen. Bitte laden Sie die Seite neu."), "error")
         return redirect(url_for("privacy.subject", art=art, uid=uid))
     data = privacy().record(subject)
-    record_audit(current_user.uid, "export", subject.kind, subject.uid, "privacy")
+    note("export", subject.kind, subject.uid, "privacy")
     return Response(json.dumps(data, ensure_ascii=False, indent=2, default=str), mimetype="application/json",
                     headers={"Content-Disposition": f'attachment; filename="auskunft-{uid}.json"',
                              "Cache-Control": "no-store"})
@@ -70,8 +70,9 @@ def erase(art, uid):
     if request.method == "POST" and form.validate_on_submit():
         refusal = accounts().reauthenticate(current_user, form.password.data, request.remote_addr)
         if refusal is None:
+            # recorded before the change, like every change in the audit log
+            note("erase", subject.kind, subject.uid, "privacy")
             result = privacy().erase(subject, current_user.name)
-            record_audit(current_user.uid, "erase", subject.kind, subject.uid, "privacy")
             flash(_("Gelöscht: Name und Kontaktdaten sind entfernt, {registrations} Anmeldungen anonymisiert, "
                     "{files} wartende Importdateien gelöscht.", **result), "success")
             return redirect(url_for("privacy.subject", art=art, uid=uid))

@@ -8,6 +8,7 @@ import pytest
 
 from netzwerk import create_app
 from netzwerk.config import TestConfig
+from netzwerk.consents import service as consents
 from netzwerk.register.model import KINDS, link_spec
 
 from ..conftest import PASSWORD, Browserless, csrf_token, raw_rows
@@ -58,6 +59,8 @@ def person(app, store):
     register(app.test_client(), "ev-1", "Carla Conrad", "carla@example.org")
     make_event(store, uid="ev-2", name="Netzwerktreffen Nordstadt")
     app.extensions["netzwerk.registrations"].invite("ev-2", NAME, EMAIL, lambda token: f"https://x.test/{token}", "Test")
+    consents.record(store, uid, how="manual", given_at="2026-10-01", evidence="Ayşe Demir, Formular vom Stadtteilfest",
+                    by="u-x")
     raw_write(store, "CREATE (:AuditEntry {uid: 'a-1', at: '2026-11-01T10:00:00', user_uid: 'u-x', action: 'view', "
                      f"subject_kind: 'person', subject_uid: '{uid}', what: 'contacts'}})")
     return {"uid": uid, "actor": actor, "other": other}
@@ -113,7 +116,10 @@ def test_access_request_finds_and_exports_everything(app, users, store, admin, p
     assert data["registrations"][0]["consent"]["version"] == "2026-11-v1"
     assert [m["kind"] for m in data["registrations"][0]["messages"]] == ["confirmed"]
     assert any(c["action"] == "create" for c in data["history"])
-    assert [a["uid"] for a in data["audit"]] == ["a-1"]
+    # the audit entry made beforehand, and the admin's own look at this page (recorded as it was shown)
+    assert "a-1" in [a["uid"] for a in data["audit"]]
+    assert ("view", "privacy") in [(a["action"], a["what"]) for a in data["audit"]]
+    assert [(c["how"], c["evidence"]) for c in data["consents"]] == [("manual", "Ayşe Demir, Formular vom Stadtteilfest")]
     assert [a["email"] for a in data["accounts"]] == [EMAIL]
     assert [(i["event_name"], i["email"]) for i in data["invitations"]] == [("Netzwerktreffen Nordstadt", EMAIL)]
     assert [m["kind"] for m in data["messages"]] == ["invitation"]  # besides the registration's own
@@ -155,6 +161,10 @@ def test_erasure_asks_then_removes_name_contacts_links_history_and_outbox(app, u
     assert response.status_code == 302
     assert not properties_with(store, "Ayşe") and not properties_with(store, "ayse.demir")
     assert not properties_with(store, "0231 123456") and not properties_with(store, "Stadtteilmütter")
+    assert not properties_with(store, "Stadtteilfest")  # the consent record's evidence went with her
+    # the erasure is in the audit log, recorded by uid and code only
+    assert raw_rows(store, f"MATCH (a:AuditEntry {{subject_uid: '{uid}', action: 'erase'}}) RETURN a.what AS what") == \
+        [{"what": "privacy"}]
     row = raw_rows(store, f"MATCH (p:Person {{uid: '{uid}'}}) RETURN p.name AS name, p.erased_at AS at, "
                           "p.email AS email")[0]
     assert row["name"] == f"Gelöschte Person {uid[:8]}" and row["at"] and row["email"] is None
