@@ -51,6 +51,11 @@ ROUTE_ACCESS = {
     "home.search": (LOGIN, 200, 200, 200, 200),
     "dashboard.index": (LOGIN, DENIED, DENIED, 200, 200),
     "audit.index": (LOGIN, DENIED, DENIED, DENIED, 200),       # the audit log: admins only
+    # requests under the DSGVO (Art. 15 access, Art. 17 erasure): admins only
+    "privacy.index": (LOGIN, DENIED, DENIED, DENIED, 200),
+    "privacy.subject": (LOGIN, DENIED, DENIED, DENIED, 200),
+    "privacy.download": (LOGIN, DENIED, DENIED, DENIED, OK),
+    "privacy.erase": (LOGIN, DENIED, DENIED, DENIED, 200),
 
     # --- the register ----------------------------------------------------------------------------
     "register.list_entries": (LOGIN, 200, 200, 200, 200),

@@ -237,7 +237,7 @@ def _value(rule, name, kind_key, event, objects, entries, token):
             return entries["needs"]
         if endpoint.startswith("roundtables."):
             return entries["round_tables"]
-        if endpoint == "insight.neighbourhood" or endpoint.startswith("consents."):
+        if endpoint == "insight.neighbourhood" or endpoint.startswith(("consents.", "privacy.")):
             return entries["people"]
         if endpoint == "auth.revoke_api_token":
             return objects["api_token"]
@@ -265,6 +265,8 @@ def _value(rule, name, kind_key, event, objects, entries, token):
         return "fields"
     if name == "code":
         return "language"
+    if name == "art":
+        return "person"
     if name == "filename":
         return "netzwerk.css"
     raise AssertionError(f"no value for <{name}> in {rule.rule} ({endpoint}): add one to tests/web/access_world.py")
