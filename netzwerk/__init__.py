@@ -121,6 +121,7 @@ def create_app(config=None, store=None):
     app.before_request(check_request)
     # one generation read per request for the read cache (netzwerk/store/read_cache.py)
     app.before_request(store.pin_generation)
+    app.before_request(store.begin_request)  # failures after a saved write never say "nothing saved"
     app.teardown_request(lambda error: store.unpin_generation())
     register_error_handlers(app)
     _register_template_helpers(app)
