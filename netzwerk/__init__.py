@@ -124,6 +124,8 @@ def create_app(config=None, store=None):
     app.before_request(store.begin_request)  # failures after a saved write never say "nothing saved"
     app.teardown_request(lambda error: store.unpin_generation())
     register_error_handlers(app)
+    from . import submissions  # one-time form tokens and API Idempotency-Keys
+    submissions.init_app(app, store)
     _register_template_helpers(app)
     _register_security_headers(app)
     return app

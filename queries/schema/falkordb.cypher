@@ -64,3 +64,7 @@ CREATE INDEX FOR (n:Registration) ON (n.email_key);
 // introductions per account
 CREATE INDEX FOR (n:Change) ON (n.at);
 CREATE INDEX FOR (n:DismissedIntroduction) ON (n.user);
+// idempotency keys and one-time form tokens (netzwerk/submissions): one node per key hash
+CREATE INDEX FOR (n:Submission) ON (n.key);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Submission PROPERTIES 1 key;
+CREATE INDEX FOR (n:Submission) ON (n.at);

@@ -38,3 +38,6 @@ CREATE INDEX registration_email_key IF NOT EXISTS FOR (n:Registration) ON (n.ema
 // dismissed introductions per account
 CREATE INDEX change_at IF NOT EXISTS FOR (n:Change) ON (n.at);
 CREATE INDEX dismissed_introduction_user IF NOT EXISTS FOR (n:DismissedIntroduction) ON (n.user);
+// idempotency keys and one-time form tokens (netzwerk/submissions): one node per key hash
+CREATE CONSTRAINT submission_key IF NOT EXISTS FOR (n:Submission) REQUIRE n.key IS UNIQUE;
+CREATE INDEX submission_at IF NOT EXISTS FOR (n:Submission) ON (n.at);
