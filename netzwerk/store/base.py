@@ -28,6 +28,10 @@ class Store:
         """A request starts: none of its writes has been answered yet (see _outcome_of_failure)."""
         self._local.wrote = False
 
+    def end_request(self):
+        """Outside a request (CLI, seed, batch threads) a failure is judged on its own."""
+        self._local.wrote = None
+
     @contextmanager
     def _outcome_of_failure(self, writing):
         """A failure after this request's own writes were answered never means "nothing saved":
@@ -42,7 +46,8 @@ class Store:
             raise ReadAfterWriteFailed(str(exc)) from exc
 
     def _wrote(self):
-        self._local.wrote = True
+        if getattr(self._local, "wrote", None) is not None:  # only inside a request
+            self._local.wrote = True
 
     def read(self, query_name, /, **params):
         """Rows of a read query, as a list of dicts keyed by the RETURN columns."""
