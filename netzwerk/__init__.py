@@ -126,10 +126,14 @@ def create_app(config=None, store=None):
     app.before_request(check_request)
     # one generation read per request for the read cache (netzwerk/store/read_cache.py)
     app.before_request(store.pin_generation)
+    app.before_request(store.begin_request)  # failures after a saved write never say "nothing saved"
     app.teardown_request(lambda error: store.unpin_generation())
+    app.teardown_request(lambda error: store.end_request())
     register_error_handlers(app)
     from . import security_log
     security_log.init_app(app)
+    from . import submissions  # one-time form tokens and API Idempotency-Keys
+    submissions.init_app(app, store)
     _register_template_helpers(app)
     _register_security_headers(app)
     return app

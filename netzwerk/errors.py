@@ -1,11 +1,13 @@
 """Domain errors and the one place that maps every error to a status code and a page."""
 import logging
 
-from flask import current_app, g, jsonify, make_response, render_template, request
+from flask import current_app, g, jsonify, make_response, render_template, request, url_for
 from flask_login import AnonymousUserMixin, current_user
 from flask_wtf.csrf import CSRFError
 
+from .forms import secret_field_names, submitted_form
 from .i18n import gettext as _
+from .i18n import lazy_gettext as _l
 from .security_log import security_event
 from .store import ConstraintViolation, StoreUnavailable
 
@@ -81,27 +83,74 @@ def _viewer_uid():
         return "-"
 
 
+# what a 503 tells the user, by what is known of the request's writes (store/errors.py)
+OUTCOME_MESSAGES = {
+    # no promise of a time: only the supervisor knows the database is coming back (see RESTARTING)
+    "none": _l("Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
+               "Bitte versuchen Sie es später erneut; hält die Störung an, wenden Sie sich "
+               "an die Betreuung dieser Seite."),
+    "unknown": _l("Die Datenbank hat nicht rechtzeitig geantwortet. Ob Ihre Änderung "
+                  "gespeichert wurde, ist nicht sicher: Bitte prüfen Sie es in einer Minute, "
+                  "bevor Sie sie noch einmal senden."),
+    "saved": _l("Ihre Änderung wurde gespeichert, aber danach hat die Datenbank nicht mehr "
+                "geantwortet. Bitte senden Sie sie nicht noch einmal: In einer Minute sehen Sie "
+                "sie auf der Seite, auf der sie erscheint."),
+}
+
+# while the supervisor restarts the embedded database (0.7 s measured, docs/faults.md)
+RESTARTING = _l("Die Datenbank wird gerade neu gestartet. Es wurde nichts gespeichert. "
+                "Bitte laden Sie die Seite in einigen Sekunden neu.")
+
+
+def check_url():
+    """Where a write of this request would show: a view may name it (g.outcome_check_url);
+    else the API's collection (the POST's own URL) or the page one level up (…/neu → the list)."""
+    if g.get("outcome_check_url"):
+        return g.outcome_check_url
+    if request.path.startswith("/api/"):
+        return request.path
+    parent = request.path.rstrip("/").rsplit("/", 1)[0]
+    return parent or url_for("home.index")
+
+
 def register_error_handlers(app):
     @app.errorhandler(StoreUnavailable)
     def store_unavailable(exc):
-        app.logger.warning("store unavailable: %s", exc)
+        app.logger.warning("store unavailable (outcome %s): %s", exc.outcome, exc)
         # the page must not try to load the user from the store that just failed
         g._login_user = AnonymousUserMixin()
-        restarting = _database_state() == "restarting"
-        if request.method in ("GET", "HEAD", "OPTIONS") and restarting:
-            # true only while the supervisor restarts the embedded database (0.7 s measured)
-            message = ("Die Datenbank wird gerade neu gestartet. Es wurde nichts gespeichert. "
-                       "Bitte laden Sie die Seite in einigen Sekunden neu.")
-        elif request.method in ("GET", "HEAD", "OPTIONS"):
-            message = ("Die Datenbank antwortet gerade nicht. Es wurde nichts gespeichert. "
-                       "Bitte versuchen Sie es später erneut; hält die Störung an, wenden Sie sich "
-                       "an die Betreuung dieser Seite.")
-        else:
-            # a write may have reached the database before the answer was lost: say so
-            message = ("Die Datenbank hat nicht rechtzeitig geantwortet. Ob Ihre Änderung "
-                       "gespeichert wurde, ist nicht sicher: Bitte prüfen Sie es in einer Minute, "
-                       "bevor Sie sie noch einmal senden.")
-        return _error_page(503, "Datenbank nicht erreichbar", message, {"Retry-After": "30"})
+        outcome = g.store_outcome = exc.outcome
+        message = OUTCOME_MESSAGES[outcome]
+        if outcome == "none" and _database_state() == "restarting":
+            message = RESTARTING  # true only while the supervisor restarts the embedded database
+        check = check_url() if outcome != "none" else None
+        headers = {"Retry-After": "30"}
+        if _wants_json():
+            response = jsonify(error=_("Datenbank nicht erreichbar"), message=_(message), status=503,
+                               outcome=outcome, **({"check": check} if check else {}))
+            response.status_code = 503
+            response.headers.update(headers)
+            return response
+        if request.method == "POST" and request.form:
+            # the user's input is not lost: the form again, filled in, to send once more. When
+            # the store failed before the view built its form (loading the signed-in user), the
+            # sent fields by their names, still editable
+            form = submitted_form()
+            secret = {"csrf_token", "form_token", *secret_field_names()}
+            sent = None if form is not None else [
+                (name, values) for name, values in request.form.lists()
+                if name not in secret and any(value.strip() for value in values)]
+            return make_response(render_template(
+                "errors/unavailable_form.html", title=_("Datenbank nicht erreichbar"),
+                message=_(message), outcome=outcome, check=check, form=form, sent=sent,
+                tokens={name: request.form.get(name) for name in ("csrf_token", "form_token")
+                        if request.form.get(name)},
+                action=request.full_path if request.query_string else request.path), 503, headers)
+        response = make_response(render_template(
+            "errors/error.html", status=503, title=_("Datenbank nicht erreichbar"),
+            message=_(message), check=check), 503)
+        response.headers.update(headers)
+        return response
 
     @app.errorhandler(ConstraintViolation)
     def constraint_violation(exc):

@@ -25,6 +25,7 @@ from ..register import register
 from ..fields import FieldError
 from ..input_guard import json_body
 from ..register.model import KINDS
+from ..submissions import claim_idempotency_key
 from .openapi import openapi_document
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
@@ -47,6 +48,8 @@ def authenticate():
     if user is None:
         raise Unauthorized("Ein gültiger API-Schlüssel fehlt (Authorization: Bearer …).")
     g.api_user = user
+    # a POST sent again with the same Idempotency-Key gets the first answer, creates nothing
+    return claim_idempotency_key(user)
 
 
 def _require(permission):

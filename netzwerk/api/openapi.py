@@ -9,7 +9,13 @@ def _kind_schema(kind):
 
 ERROR = {"type": "object", "properties": {"error": {"type": "string"}, "message": {"type": "string"},
                                           "status": {"type": "integer"},
-                                          "fields": {"type": "object"}}}
+                                          "fields": {"type": "object"},
+                                          "outcome": {"type": "string", "enum": ["none", "unknown", "saved", "pending"],
+                                                      "description": "bei 503 und 409: ob etwas gespeichert wurde "
+                                                                     "(none: nichts; unknown: nicht sicher, bitte "
+                                                                     "prüfen; saved: gespeichert, nur die Antwort fehlt)"},
+                                          "check": {"type": "string",
+                                                    "description": "wo sich prüfen lässt, ob es gespeichert wurde"}}}
 
 
 def _responses(ok):
@@ -67,6 +73,7 @@ def openapi_document():
     _gap_paths(paths, schemas)
     _insight_paths(paths, schemas)
     _view_paths(paths)
+    _idempotency(paths)
     return {
         "openapi": "3.1.0",
         "info": {"title": "netzwerk API", "version": "1",
@@ -79,6 +86,35 @@ def openapi_document():
         "components": {"schemas": schemas,
                        "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
     }
+
+
+IDEMPOTENCY_KEY = {
+    "name": "Idempotency-Key", "in": "header", "required": False, "schema": {"type": "string", "maxLength": 255},
+    "description": "Ein Schlüssel Ihrer Wahl (z. B. eine UUID) je neuer Anfrage. Dieselbe Anfrage mit demselben "
+                   "Schlüssel noch einmal gesendet (nach einer Zeitüberschreitung oder einer 503-Antwort mit "
+                   "outcome \"unknown\") legt nichts ein zweites Mal an, sondern bekommt die erste Antwort "
+                   "(Kopfzeile Idempotent-Replayed: true). Der Schlüssel gilt für Ihr Konto und diese Adresse, "
+                   "24 Stunden lang; gespeichert wird nur sein Hash."}
+
+
+def _idempotency(paths):
+    """Every POST accepts an Idempotency-Key (netzwerk/submissions; registrations check theirs
+    in the registering statement itself and document it above)."""
+    for item in paths.values():
+        operation = item.get("post")
+        if operation is None:
+            continue
+        names = {p.get("name") for p in operation.get("parameters", [])}
+        if "Idempotency-Key" not in names:
+            operation["parameters"] = operation.get("parameters", []) + [IDEMPOTENCY_KEY]
+        error = {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}
+        operation["responses"].setdefault("422", {
+            "description": "Der Idempotency-Key wurde schon für eine andere Anfrage benutzt", "content": error})
+        before = operation["responses"].get("409", {}).get("description", "Konflikt")
+        operation["responses"]["409"] = {
+            "description": before + "; oder die erste Anfrage mit diesem Idempotency-Key ist noch nicht "
+                           "beantwortet (outcome: pending, bitte gleich noch einmal; unknown: bitte prüfen)",
+            "content": error}
 
 
 QUESTION = {"type": "object", "required": ["label", "type"], "additionalProperties": False, "properties": {

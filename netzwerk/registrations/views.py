@@ -142,12 +142,14 @@ def register(uid):
                          form_token=form_token, link_for=_personal_link,
                          invitation_token=invitation_token, address=_client_address(),
                          organisation=form.organisation.data, network_consent=bool(form.network.data))
-    except StoreUnavailable:
-        # the statement may have been applied before the answer was lost: never "nothing saved"
+    except StoreUnavailable as exc:
+        # "nothing saved" only when the statement never reached the database (store/errors.py)
         form.form_token.data = form_token
         event["free"] = None
         return render_template("registrations/register.html", event=event, form=form,
-                               consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation, unknown_outcome=True), 503
+                               consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation,
+                               unknown_outcome=exc.outcome != "none", nothing_saved=exc.outcome == "none"), 503, \
+            {"Retry-After": "30"}
     except Closed:
         return render_template("registrations/closed.html", event=event, state="closed"), 409
     return redirect(url_for("registrations.thanks", uid=uid))

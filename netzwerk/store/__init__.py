@@ -4,12 +4,12 @@ from urllib.parse import urlparse
 from .base import Store
 from .catalog import Query, QueryCatalog
 from .embedded import DataDirError, EmbeddedServer, check_data_dir
-from .errors import (ConstraintViolation, EmbeddedStartError, QueryError, StoreError,
-                     StoreUnavailable)
+from .errors import (ConstraintViolation, EmbeddedStartError, QueryError, ReadAfterWriteFailed,
+                     StoreError, StoreUnavailable, WriteOutcomeUnknown)
 
 __all__ = ["Store", "Query", "QueryCatalog", "EmbeddedServer", "open_store", "StoreError",
            "StoreUnavailable", "ConstraintViolation", "QueryError", "EmbeddedStartError",
-           "DataDirError", "check_data_dir"]
+           "DataDirError", "check_data_dir", "WriteOutcomeUnknown", "ReadAfterWriteFailed"]
 
 NEO4J_SCHEMES = {"bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc"}
 

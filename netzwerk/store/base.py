@@ -4,7 +4,7 @@ import threading
 from contextlib import contextmanager
 from dataclasses import replace
 
-from .errors import QueryError
+from .errors import QueryError, ReadAfterWriteFailed, StoreUnavailable, WriteOutcomeUnknown
 from .read_cache import ReadCache
 
 
@@ -29,8 +29,37 @@ class Store:
         self._remembered = (None, {})      # (generation, {key: value}): see remember()
 
     # --- what the app calls -------------------------------------------------------------
+    def begin_request(self):
+        """A request starts: none of its writes has been answered yet (see _outcome_of_failure)."""
+        self._local.wrote = False
+
+    def end_request(self):
+        """Outside a request (CLI, seed, batch threads) a failure is judged on its own."""
+        self._local.wrote = None
+
+    @contextmanager
+    def _outcome_of_failure(self, writing):
+        """A failure after this request's own writes were answered never means "nothing saved":
+        a read says "saved" (ReadAfterWriteFailed), a refused later write "unknown"."""
+        try:
+            yield
+        except StoreUnavailable as exc:
+            if not getattr(self._local, "wrote", False) or exc.outcome != "none":
+                raise
+            if writing:
+                raise WriteOutcomeUnknown(f"an earlier write of this request was saved: {exc}") from exc
+            raise ReadAfterWriteFailed(str(exc)) from exc
+
+    def _wrote(self):
+        if getattr(self._local, "wrote", None) is not None:  # only inside a request
+            self._local.wrote = True
+
     def read(self, query_name, /, **params):
         """Rows of a read query, as a list of dicts keyed by the RETURN columns."""
+        with self._outcome_of_failure(writing=False):
+            return self._read(query_name, params)
+
+    def _read(self, query_name, params):
         query = self.catalog.get(query_name, "read", params)
         cache = self.stable_cache if query.stable else self.read_cache
         generation = self._current_generation() if cache is not None and query.cache else None
@@ -55,7 +84,8 @@ class Store:
         """compute(), kept in this process until the next write like a cached read: for values
         derived from reads that every request would otherwise derive again (a list page's
         rendered filter choices). Computed each time where the backend has no generation."""
-        generation = self._current_generation() if self.read_cache is not None else None
+        with self._outcome_of_failure(writing=False):
+            generation = self._current_generation() if self.read_cache is not None else None
         if generation is None:
             return compute()
         remembered_at, values = self._remembered
@@ -76,8 +106,12 @@ class Store:
 
     def write(self, query_name, /, **params):
         """Runs one write query as its own transaction; returns its rows."""
+        query = self.catalog.get(query_name, "write", params)
         try:
-            return self._run(self.catalog.get(query_name, "write", params), params)
+            with self._outcome_of_failure(writing=True):
+                rows = self._run(query, params)
+            self._wrote()
+            return rows
         finally:
             self._local.generation = None  # this thread reads its own write
 
@@ -90,7 +124,9 @@ class Store:
         if not queries:
             raise QueryError("an empty unit of work")
         try:
-            self._run_unit(queries)
+            with self._outcome_of_failure(writing=True):
+                self._run_unit(queries)
+            self._wrote()
         finally:
             self._local.generation = None
 

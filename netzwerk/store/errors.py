@@ -6,7 +6,27 @@ class StoreError(Exception):
 
 
 class StoreUnavailable(StoreError):
-    """The database cannot be reached, or did not answer in time. Nothing was written."""
+    """The database cannot be reached: the statement was never sent, or was sent and known
+    not to have been applied (a server-side timeout, a transaction that never committed).
+
+    `outcome` says what the user may be told: "none" (nothing of this request was saved),
+    "unknown" (a write was sent and its answer lost), "saved" (this request's writes were
+    answered, a read after them failed)."""
+
+    outcome = "none"
+
+
+class WriteOutcomeUnknown(StoreUnavailable):
+    """A write was sent and its answer was lost (timeout, connection reset while waiting, a
+    commit whose reply never came): it may or may not have been applied."""
+
+    outcome = "unknown"
+
+
+class ReadAfterWriteFailed(StoreUnavailable):
+    """This request's writes were answered (saved); a later read of the same request failed."""
+
+    outcome = "saved"
 
 
 class ConstraintViolation(StoreError):

@@ -15,7 +15,7 @@ from falkordb.node import Node
 from falkordb.path import Path as GraphPath
 
 from .base import Store
-from .errors import ConstraintViolation, StoreUnavailable
+from .errors import ConstraintViolation, StoreUnavailable, WriteOutcomeUnknown
 
 
 def plain(value):
@@ -31,10 +31,16 @@ def plain(value):
     return value
 
 
-def _translate(exc):
-    """Maps client errors to store errors: unreachable/slow -> unavailable, uniqueness -> conflict."""
+def _translate(exc, sent_write=False):
+    """Maps client errors to store errors: unreachable/slow -> unavailable, uniqueness -> conflict.
+
+    `sent_write`: a write went out on the connection, so a lost connection or a socket timeout
+    while waiting for its answer leaves its outcome unknown. An error the server answered with
+    (query timed out, still loading) means it did not apply the write."""
     message = str(exc)
     if isinstance(exc, (redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)):
+        if sent_write:
+            return WriteOutcomeUnknown(f"FalkorDB: Antwort auf einen Schreibbefehl verloren: {message}")
         return StoreUnavailable(f"FalkorDB nicht erreichbar: {message}")
     if "timed out" in message.lower() or "loading" in message.lower():
         return StoreUnavailable(f"FalkorDB antwortet nicht rechtzeitig: {message}")
@@ -95,28 +101,44 @@ class FalkorStore(Store):
         file while a client knocks (see embedded.py), so only units pay that risk. Between the
         two commands a reader may keep the old answer under the old generation; the bump
         retires it before this write's request has been answered."""
-        pipe = self.db.connection.pipeline(transaction=False)
+        pipe = self._connected_pipeline(transaction=False)
         pipe.execute_command("GRAPH.QUERY", self.graph_name, self.graph._build_params_header(params) + query.text,
                              "--compact", "timeout", self.query_timeout_ms)
         if not query.audit_only:  # audit entries are read uncached: an audit write retires nothing
             pipe.incr(self.registrations_key if query.registrations_only else self.generation_key)
-        reply = pipe.execute(raise_on_error=True)[0]
+        reply = self._send(pipe)[0]
         return QueryResult(self.graph, reply)
+
+    def _connected_pipeline(self, transaction):
+        """A pipeline holding a connection that is connected now: a failure here (refused, no
+        socket) happens before anything is sent, so nothing was written."""
+        pipe = self.db.connection.pipeline(transaction=transaction)
+        try:
+            pipe.connection = pipe.connection_pool.get_connection()
+        except redis.exceptions.RedisError as exc:
+            pipe.reset()
+            raise (_translate(exc) or exc) from exc
+        return pipe
+
+    @staticmethod
+    def _send(pipe):
+        """Sends a connected pipeline's writes; a lost answer leaves their outcome unknown."""
+        try:
+            return pipe.execute(raise_on_error=True)
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc, sent_write=True) or exc) from exc
 
     def _run_unit(self, queries):
         # MULTI/EXEC: the statements run back to back with no other client in between, and
         # not at all if the connection drops before EXEC. Each statement is atomic on its own;
         # FalkorDB has no rollback across statements, hence the idempotency rule of write_unit.
-        pipe = self.db.connection.pipeline(transaction=True)
+        pipe = self._connected_pipeline(transaction=True)
         for query, params in queries:
             text = self.graph._build_params_header(params) + query.text
             pipe.execute_command("GRAPH.QUERY", self.graph_name, text, "--compact",
                                  "timeout", self.query_timeout_ms)
         pipe.incr(self.generation_key)
-        try:
-            pipe.execute(raise_on_error=True)
-        except redis.exceptions.RedisError as exc:
-            raise (_translate(exc) or exc) from exc
+        self._send(pipe)
 
     @contextmanager
     def snapshot(self):

@@ -8,16 +8,24 @@ from contextlib import contextmanager
 
 import neo4j
 from neo4j import GraphDatabase, RoutingControl
-from neo4j.exceptions import (ConstraintError, DriverError, Neo4jError, ServiceUnavailable,
-                              SessionExpired, TransientError)
+import time
+
+from neo4j.exceptions import (ConstraintError, DriverError, IncompleteCommit, Neo4jError,
+                              ServiceUnavailable, SessionExpired, TransientError)
 
 from .base import Store
-from .errors import ConstraintViolation, StoreUnavailable
+from .errors import ConstraintViolation, StoreUnavailable, WriteOutcomeUnknown
 
 
 def _translate(exc):
+    if isinstance(exc, IncompleteCommit):
+        # the connection broke while the COMMIT's answer was awaited: applied or not, nobody knows
+        return WriteOutcomeUnknown(f"Neo4j: Antwort auf den Abschluss einer Transaktion verloren: {exc}")
     if isinstance(exc, ConstraintError):
         return ConstraintViolation(str(exc))
+    if isinstance(exc, Neo4jError) and "TransactionTimedOut" in (exc.code or ""):
+        # the server ended the transaction at its time limit and rolled it back: nothing written
+        return StoreUnavailable(f"Neo4j antwortet nicht rechtzeitig: {exc.message}")
     if isinstance(exc, (ServiceUnavailable, SessionExpired, TransientError, DriverError)):
         return StoreUnavailable(f"Neo4j nicht erreichbar: {exc}")
     return None
@@ -48,26 +56,43 @@ class Neo4jStore(Store):
         return neo4j.Query(query.text, timeout=self.query_timeout)
 
     def _run(self, query, params):
-        routing = RoutingControl.READ if query.mode == "read" else RoutingControl.WRITE
+        if query.mode != "read":
+            return self._write([(query, params)])
         try:
             records, _, _ = self.driver.execute_query(
-                self._query(query), params, routing_=routing, database_=self.database)
+                self._query(query), params, routing_=RoutingControl.READ, database_=self.database)
         except (Neo4jError, DriverError) as exc:
             raise (_translate(exc) or exc) from exc
         return [record.data() for record in records]
 
     def _run_unit(self, queries):
-        # a transaction function takes its timeout from the decorator (tx.run refuses Query)
-        @neo4j.unit_of_work(timeout=self.query_timeout)
-        def work(tx):
-            for query, params in queries:
-                tx.run(query.text, params).consume()
+        self._write(queries)
 
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(work)
-        except (Neo4jError, DriverError) as exc:
-            raise (_translate(exc) or exc) from exc
+    def _write(self, queries):
+        """The statements in one explicit transaction; the rows of the last.
+
+        Not the driver's managed retries (execute_query, execute_write): they also retry after a
+        connection lost while the COMMIT's answer was awaited, which could apply a write twice.
+        Here a failure before COMMIT was sent is retried (the server rolled the transaction back,
+        nothing was written), and one while COMMIT was under way is raised as unknown."""
+        deadline = time.monotonic() + self.query_timeout
+        delay = 0.05
+        while True:
+            try:
+                with self.driver.session(database=self.database) as session:
+                    with session.begin_transaction(timeout=self.query_timeout) as tx:
+                        rows = []
+                        for query, params in queries:
+                            rows = [record.data() for record in tx.run(query.text, params)]
+                        tx.commit()
+                        return rows
+            except (Neo4jError, DriverError) as exc:
+                retry = (not isinstance(exc, IncompleteCommit) and exc.is_retryable()
+                         and time.monotonic() + delay < deadline)
+                if not retry:
+                    raise (_translate(exc) or exc) from exc
+            time.sleep(delay)
+            delay *= 2
 
     @contextmanager
     def snapshot(self, timeout=3600):

@@ -72,3 +72,7 @@ CREATE INDEX FOR (n:AuditEntry) ON (n.user_uid);
 CREATE INDEX FOR (n:Consent) ON (n.uid);
 // restore of a backup (netzwerk restore): the ends of each relationship found by index
 CREATE INDEX FOR (n:Restored) ON (n.restore_ref);
+// idempotency keys and one-time form tokens (netzwerk/submissions): one node per key hash
+CREATE INDEX FOR (n:Submission) ON (n.key);
+GRAPH.CONSTRAINT CREATE {graph} UNIQUE NODE Submission PROPERTIES 1 key;
+CREATE INDEX FOR (n:Submission) ON (n.at);

@@ -45,3 +45,6 @@ CREATE INDEX audit_entry_user_uid IF NOT EXISTS FOR (n:AuditEntry) ON (n.user_ui
 CREATE INDEX consent_uid IF NOT EXISTS FOR (n:Consent) ON (n.uid);
 // restore of a backup (netzwerk restore): the ends of each relationship found by index
 CREATE INDEX restored_restore_ref IF NOT EXISTS FOR (n:Restored) ON (n.restore_ref);
+// idempotency keys and one-time form tokens (netzwerk/submissions): one node per key hash
+CREATE CONSTRAINT submission_key IF NOT EXISTS FOR (n:Submission) REQUIRE n.key IS UNIQUE;
+CREATE INDEX submission_at IF NOT EXISTS FOR (n:Submission) ON (n.at);

@@ -11,7 +11,7 @@ import pytest
 
 from netzwerk import create_app
 from netzwerk.config import TestConfig
-from netzwerk.store import StoreUnavailable
+from netzwerk.store import WriteOutcomeUnknown
 
 from ..conftest import Browserless, csrf_token, raw_rows
 from ..registration_helpers import form_of, make_event, register
@@ -107,7 +107,7 @@ def test_an_unknown_outcome_says_so_and_the_retry_finds_the_registration(client,
     def applied_but_answer_lost(name, /, **params):
         rows = real_write(name, **params)
         if name.startswith("registrations/create_registration"):
-            raise StoreUnavailable("the answer was lost")
+            raise WriteOutcomeUnknown("the answer was lost")
         return rows
     store.write = applied_but_answer_lost
     response = client.post("/veranstaltungen/ev-1/anmeldung", data=data)
