@@ -259,6 +259,13 @@ def auth(client):
     return Browserless(client)
 
 
+def signed_in(app, email):
+    """A new test client of the app, signed in through the login form as `email`."""
+    client = app.test_client()
+    Browserless(client).login(email)
+    return client
+
+
 def _whole_suite_selected(session):
     option = session.config.option
     return not option.keyword and not option.markexpr and not getattr(option, "lf", False) and \

@@ -8,7 +8,7 @@ from netzwerk import create_app
 from netzwerk.audit import service
 from netzwerk.config import TestConfig
 
-from ..conftest import Browserless, post_form, raw_rows
+from ..conftest import post_form, raw_rows, signed_in
 from ..registration_helpers import make_event, register
 
 
@@ -17,12 +17,6 @@ def app(store, tmp_path):
     config = TestConfig(tmp_path)
     config.REGISTRATION_ADDRESS_LIMIT = 1000
     return create_app(config, store=store)
-
-
-def login(app, email):
-    client = app.test_client()
-    Browserless(client).login(email)
-    return client
 
 
 def audit_rows(store):
@@ -42,7 +36,7 @@ def create_person(client, **data):
 
 
 def test_a_coordinator_viewing_and_changing_a_person_is_recorded_without_names(app, store, users, accounts):
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     uid = create_person(coordinator, name="Amira Haddad", email="amira@example.org", phone="0421 123")
     assert coordinator.get(f"/personen/{uid}").status_code == 200
     rows = audit_rows(store)
@@ -54,7 +48,7 @@ def test_a_coordinator_viewing_and_changing_a_person_is_recorded_without_names(a
                            for v in r["p"].values())
     assert "Amira" not in every_value and "amira@example.org" not in every_value and "0421" not in every_value
     # a member sees the page without contacts: nothing to record
-    member = login(app, users["member"])
+    member = signed_in(app, users["member"])
     assert member.get(f"/personen/{uid}").status_code == 200
     assert len(audit_rows(store)) == 2
     # the CSV export with contacts records one entry per person exported
@@ -63,14 +57,14 @@ def test_a_coordinator_viewing_and_changing_a_person_is_recorded_without_names(a
 
 
 def test_only_admins_read_the_log_with_current_names_and_erased_people_marked(app, store, users, accounts):
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     uid = create_person(coordinator, name="Jonas Weber", email="jonas@example.org")
     coordinator.get(f"/personen/{uid}")
     assert coordinator.get("/verwaltung/protokoll").status_code == 403
-    assert login(app, users["member"]).get("/verwaltung/protokoll").status_code == 403
-    assert login(app, users["organiser"]).get("/verwaltung/protokoll").status_code == 403
+    assert signed_in(app, users["member"]).get("/verwaltung/protokoll").status_code == 403
+    assert signed_in(app, users["organiser"]).get("/verwaltung/protokoll").status_code == 403
     assert app.test_client().get("/verwaltung/protokoll").status_code == 302  # to the login
-    admin = login(app, users["admin"])
+    admin = signed_in(app, users["admin"])
     page = admin.get("/verwaltung/protokoll")
     html = page.get_data(as_text=True)
     assert page.status_code == 200 and "Test coordinator" in html and "Jonas Weber" in html
@@ -106,7 +100,7 @@ def test_filters_and_pages(app, store, users, accounts):
     # the page: filters from the query string, a day range inclusive of `bis`, next link
     service.record_many(store, coordinator_uid, [service.Entry("view", "person", f"q-{n}", "contacts")
                                                  for n in range(20)], at="2026-02-01T08:00:00")
-    admin = login(app, users["admin"])
+    admin = signed_in(app, users["admin"])
     html = admin.get("/verwaltung/protokoll?von=2026-03-19&bis=2026-03-20&aktion=view").get_data(as_text=True)
     assert len(re.findall(r"<tr data-entry=", html)) == 2
     html = admin.get("/verwaltung/protokoll").get_data(as_text=True)
@@ -120,7 +114,7 @@ def test_participant_lists_exports_and_check_in_are_recorded(app, store, users, 
     assert register(app.test_client(), "ev-1", "Lea Nowak", "lea@example.org").status_code == 302
     # the public registration is not an authenticated view of personal data: nothing recorded
     assert audit_rows(store) == []
-    organiser = login(app, users["organiser"])
+    organiser = signed_in(app, users["organiser"])
     assert organiser.get("/veranstaltungen/ev-1/teilnehmende").status_code == 200
     assert organiser.get("/veranstaltungen/ev-1/teilnehmende?format=csv").status_code == 200
     assert organiser.get("/veranstaltungen/ev-1/namensschilder.pdf").status_code == 200
@@ -135,7 +129,7 @@ def test_participant_lists_exports_and_check_in_are_recorded(app, store, users, 
     assert got == sorted([("view", "event", "ev-1", "participants"), ("export", "event", "ev-1", "participants"),
                           ("export", "event", "ev-1", "participants"), ("view", "event", "ev-1", "participants"),
                           ("update", "registration", registration, "check_in")])
-    admin = login(app, users["admin"])
+    admin = signed_in(app, users["admin"])
     html = admin.get(f"/verwaltung/protokoll?betrifft={registration}").get_data(as_text=True)
     assert "Lea Nowak" in html and "Einlass" in html
 

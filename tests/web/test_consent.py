@@ -9,7 +9,7 @@ from netzwerk import consent, create_app
 from netzwerk.config import TestConfig
 from netzwerk.consents import service
 
-from ..conftest import Browserless, csrf_token, post_form, raw_rows
+from ..conftest import csrf_token, post_form, raw_rows, signed_in
 from ..registration_helpers import make_event, register
 
 
@@ -18,12 +18,6 @@ def app(store, tmp_path):
     config = TestConfig(tmp_path)
     config.REGISTRATION_ADDRESS_LIMIT = 1000
     return create_app(config, store=store)
-
-
-def login(app, email):
-    client = app.test_client()
-    Browserless(client).login(email)
-    return client
 
 
 def test_the_texts_are_versioned_in_one_place():
@@ -44,7 +38,7 @@ def test_a_registration_records_how_consent_was_given_and_how_it_was_withdrawn(a
     assert (row["version"], row["text"]) == consent.current("registration")
     # an organiser's entry: "manual"
     app.extensions["netzwerk.registrations"].add_organiser("ev-1", users["organiser"])
-    organiser = login(app, users["organiser"])
+    organiser = signed_in(app, users["organiser"])
     page = organiser.get("/veranstaltungen/ev-1/teilnehmende").get_data(as_text=True)
     assert organiser.post("/veranstaltungen/ev-1/teilnehmende/neu", data={
         "csrf_token": csrf_token(page), "name": "Omar Said", "email": "omar@example.org", "consent": "y"}).status_code == 302
@@ -68,7 +62,7 @@ def create_person(client, **data):
 
 
 def test_a_coordinator_records_and_withdraws_a_persons_consent(app, store, users):
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     uid = create_person(coordinator, name="Amira Haddad", email="amira@example.org")
     page = coordinator.get(f"/personen/{uid}").get_data(as_text=True)
     assert 'data-consent-state="none"' in page
@@ -89,9 +83,9 @@ def test_a_coordinator_records_and_withdraws_a_persons_consent(app, store, users
     assert 'data-consent-state="given"' in page and "unterschriebener Bogen" in page
     # members and organisers never see the records
     for role in ("member", "organiser"):
-        other = login(app, users[role]).get(f"/personen/{uid}").get_data(as_text=True)
+        other = signed_in(app, users[role]).get(f"/personen/{uid}").get_data(as_text=True)
         assert "einwilligungen" not in other and "unterschriebener Bogen" not in other
-        assert post_form(login(app, users[role]), f"/personen/{uid}/einwilligungen/widerruf",
+        assert post_form(signed_in(app, users[role]), f"/personen/{uid}/einwilligungen/widerruf",
                          {"withdraw-note": "x"}).status_code in (403, 404)
     # withdrawal: recorded with when, by whom and how; the record stays
     post_form(coordinator, f"/personen/{uid}/einwilligungen/widerruf", {"withdraw-note": "Anruf am 5. Mai"},
@@ -108,7 +102,7 @@ def test_a_coordinator_records_and_withdraws_a_persons_consent(app, store, users
 
 def test_a_withdrawn_person_is_no_longer_invited_from_the_network(app, store, users):
     make_event(store, capacity=5)
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     kept = create_person(coordinator, name="Kai Kept", email="kai@example.org")
     gone = create_person(coordinator, name="Wanda Withdrawn", email="wanda@example.org")
     service.record(store, gone, how="import", given_at="2026-01-01", evidence="", by="u-1")
@@ -128,7 +122,7 @@ def test_a_withdrawn_person_is_no_longer_invited_from_the_network(app, store, us
 
 def test_a_withdrawn_person_is_not_suggested_for_introductions(app, users, seeded):
     from .test_insight import JUKI, uid_of
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     juki = uid_of(seeded, JUKI)
     html = coordinator.get("/netzwerk/vorschlaege").get_data(as_text=True)
     assert any(juki in pair for pair in re.findall(r'<li data-pair="([^"]+)">', html))

@@ -12,7 +12,7 @@ from netzwerk.config import TestConfig
 from netzwerk.register.model import KINDS
 from netzwerk.register.service import entry_props
 
-from ..conftest import Browserless, csrf_token, raw_rows
+from ..conftest import csrf_token, raw_rows, signed_in
 from ..registration_helpers import make_event, register
 
 NAME = "Expert/innenrunde Ankunftsorte"
@@ -25,17 +25,11 @@ def app(store, tmp_path):
     return create_app(config, store=store)
 
 
-def login(app, email):
-    client = app.test_client()
-    Browserless(client).login(email)
-    return client
-
-
 @pytest.fixture
 def organiser(app, users, store):
     make_event(store, capacity=3)
     app.extensions["netzwerk.registrations"].add_organiser("ev-1", users["organiser"])
-    return login(app, users["organiser"])
+    return signed_in(app, users["organiser"])
 
 
 def reg_uid(store, name):
@@ -140,17 +134,17 @@ def test_meetings_connect_only_those_who_agreed_and_twice_changes_nothing(app, u
 
     # who knows whom stays hidden from members; coordinators see it
     ada = raw_rows(store, "MATCH (p:Person {name: 'Ada Adler'}) RETURN p.uid AS uid")[0]["uid"]
-    member_page = login(app, users["member"]).get(f"/personen/{ada}").get_data(as_text=True)
+    member_page = signed_in(app, users["member"]).get(f"/personen/{ada}").get_data(as_text=True)
     assert "Ada Adler" in member_page and "Ben Berger" not in member_page and "ada@example.org" not in member_page
     assert "Kinder- und Jugendhaus Horizont" in member_page
-    coordinator_page = login(app, users["coordinator"]).get(f"/personen/{ada}").get_data(as_text=True)
+    coordinator_page = signed_in(app, users["coordinator"]).get(f"/personen/{ada}").get_data(as_text=True)
     assert "Ben Berger" in coordinator_page
 
 
 def test_meeting_pages_are_per_event(app, users, store, organiser):
     make_event(store, uid="ev-2")
     assert organiser.get("/veranstaltungen/ev-2/begegnungen").status_code == 404
-    assert login(app, users["member"]).get("/veranstaltungen/ev-1/begegnungen").status_code == 403
+    assert signed_in(app, users["member"]).get("/veranstaltungen/ev-1/begegnungen").status_code == 403
 
 
 # --- export and erase ----------------------------------------------------------------------------
@@ -163,8 +157,8 @@ def test_export_and_erase_one_participant(app, users, store, organiser, accounts
     accounts.create_user("other@example.org", "Andere Organisation", "organiser", "ein-sicheres-passwort")
     make_event(store, uid="ev-2")
     app.extensions["netzwerk.registrations"].add_organiser("ev-2", "other@example.org")
-    other = login(app, "other@example.org")
-    member = login(app, users["member"])
+    other = signed_in(app, "other@example.org")
+    member = signed_in(app, users["member"])
     for path in (f"/veranstaltungen/ev-1/teilnehmende/{uid}/daten", f"/veranstaltungen/ev-1/teilnehmende/{uid}/loeschen",
                  "/veranstaltungen/ev-1/datenschutz"):
         assert other.get(path).status_code == 404
@@ -204,7 +198,7 @@ def test_export_and_erase_one_participant(app, users, store, organiser, accounts
     listing = organiser.get("/veranstaltungen/ev-1/teilnehmende").get_data(as_text=True)
     assert "(anonymisiert)" in listing and "Fritz" in listing
     # erasing again says so; an admin may erase as well
-    admin = login(app, users["admin"])
+    admin = signed_in(app, users["admin"])
     assert post(admin, f"/veranstaltungen/ev-1/teilnehmende/{uid}/loeschen").status_code == 302
     assert "schon anonymisiert" in admin.get("/veranstaltungen/ev-1/datenschutz").get_data(as_text=True)
 
@@ -307,7 +301,7 @@ def test_a_message_to_one_status_reaches_exactly_that_group(app, users, store, o
     assert service.send_message("ev-1", "cancelled", "Schade", "Nächstes Mal!", "b3") == 1
     assert sorted((m["to"], m["subject"]) for m in organiser_messages(store)) == [
         ("p0@example.org", "Danke"), ("p1@example.org", "Schade"), ("w2@example.org", "Raumänderung")]
-    assert login(app, users["member"]).get("/veranstaltungen/ev-1/nachricht").status_code == 403
+    assert signed_in(app, users["member"]).get("/veranstaltungen/ev-1/nachricht").status_code == 403
 
 
 # --- badges and the sign-in sheet ----------------------------------------------------------------
@@ -334,7 +328,7 @@ def test_badges_and_sign_in_sheet_carry_the_names(app, users, store, organiser):
         assert "Weg Gegangen" not in text
     assert NAME in badges
     assert "Unterschrift" in sheet and "Organisation" in sheet
-    assert login(app, users["member"]).get("/veranstaltungen/ev-1/namensschilder.pdf").status_code == 403
+    assert signed_in(app, users["member"]).get("/veranstaltungen/ev-1/namensschilder.pdf").status_code == 403
     make_event(store, uid="ev-2")
     assert organiser.get("/veranstaltungen/ev-2/unterschriftenliste.pdf").status_code == 404
 

@@ -11,7 +11,7 @@ from netzwerk.config import TestConfig
 from netzwerk.consents import service as consents
 from netzwerk.register.model import KINDS, link_spec
 
-from ..conftest import PASSWORD, Browserless, csrf_token, raw_rows
+from ..conftest import PASSWORD, csrf_token, raw_rows, signed_in
 from ..registration_helpers import make_event, register
 
 NAME, EMAIL = "Ayşe Demir", "ayse.demir@example.org"
@@ -24,15 +24,9 @@ def app(store, tmp_path):
     return create_app(config, store=store)
 
 
-def login(app, email):
-    client = app.test_client()
-    Browserless(client).login(email)
-    return client
-
-
 @pytest.fixture
 def admin(app, users):
-    return login(app, users["admin"])
+    return signed_in(app, users["admin"])
 
 
 def raw_write(store, text):
@@ -78,11 +72,11 @@ def test_only_admins_reach_the_privacy_pages(app, users, person):
         assert anonymous.get(path).status_code == 302
     assert anonymous.post(f"/datenschutz/person/{person['uid']}/auskunft.json").status_code in (302, 400)
     for role in ("member", "organiser", "coordinator"):
-        client = login(app, users[role])
+        client = signed_in(app, users[role])
         for path in paths:
             assert client.get(path).status_code == 403, (role, path)
         assert client.post(f"/datenschutz/person/{person['uid']}/auskunft.json").status_code in (400, 403)
-    admin = login(app, users["admin"])
+    admin = signed_in(app, users["admin"])
     for path in paths:
         assert admin.get(path).status_code == 200
     assert admin.get("/datenschutz/person/no-such-uid").status_code == 404
@@ -246,7 +240,7 @@ def test_an_old_export_does_not_bring_an_erased_person_back_unnoticed(app, users
 
 
 def test_a_people_list_import_says_that_erased_people_may_come_back(app, users, store, admin, person):
-    coordinator = login(app, users["coordinator"])
+    coordinator = signed_in(app, users["coordinator"])
     csv = f"Name;E-Mail\n{NAME};{EMAIL}\n".encode()
     assert "erased-notice" not in check_import(coordinator, csv, "people", "personen.csv").get_data(as_text=True)
     assert post(admin, f"/datenschutz/person/{person['uid']}/loeschen", {"confirm": "y", "password": PASSWORD}).status_code == 302
