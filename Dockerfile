@@ -33,5 +33,7 @@ HEALTHCHECK --interval=30s --timeout=5s --retries=3 \
 # registrations waiting in one process are written by one statement (group commit), so more
 # waiting threads make bigger batches (docs/registrations.md). gunicorn's heartbeat files go to
 # /dev/shm (a tmpfs in every container): the root filesystem is read-only (docker-compose.yml).
-CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "16", "--timeout", "30", \
+# --reuse-port: a socket per worker, so the kernel spreads kept-alive connections (from a proxy or
+# browsers) over all workers instead of the first one awake taking most (docs/registrations.md).
+CMD ["gunicorn", "--bind", "0.0.0.0:8000", "--workers", "3", "--threads", "16", "--timeout", "30", "--reuse-port", \
      "--worker-tmp-dir", "/dev/shm", "--access-logfile", "-", "netzwerk:create_app()"]

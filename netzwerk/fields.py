@@ -7,6 +7,7 @@ same field follows the same rule everywhere, with the same German message. No ot
 branches on a field's type (Indico's registration field classes are the model).
 """
 import difflib
+from functools import lru_cache
 import re
 from dataclasses import dataclass, field as dataclass_field
 from datetime import date, datetime
@@ -357,6 +358,17 @@ class Number(FieldType):
                            render_kw={"inputmode": "numeric"})
 
 
+@lru_cache(maxsize=4096)
+def email_syntax_valid(text):
+    """email-validator's syntax check (no DNS), remembered: a registration passes one address
+    through the form, the field and the service, and the check is the costliest step of the three."""
+    try:
+        validate_email(text, check_deliverability=False)
+    except EmailNotValidError:
+        return False
+    return True
+
+
 class Email(FieldType):
     key = "email"
 
@@ -364,10 +376,8 @@ class Email(FieldType):
         text = super().parse_string(spec, text)
         if text is None:
             return None
-        try:
-            validate_email(text, check_deliverability=False)
-        except EmailNotValidError:
-            raise FieldError("„{value}“ ist keine gültige E-Mail-Adresse.", value=text[:80]) from None
+        if not email_syntax_valid(text):
+            raise FieldError("„{value}“ ist keine gültige E-Mail-Adresse.", value=text[:80])
         return text
 
     def html(self, spec, value):

@@ -5,11 +5,11 @@ import math
 import secrets
 from dataclasses import dataclass
 
-import email_validator
 from flask_login import UserMixin
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..clock import now_iso, now_millis, today
+from ..fields import email_syntax_valid
 from ..i18n import gettext
 from ..text import new_uid
 from .roles import ROLES, role_can
@@ -78,11 +78,7 @@ def normalise_email(email):
 def is_valid_email(email):
     """The check of the login form (WTForms' Email runs email-validator the same way): an
     account whose address the login form refuses could never sign in."""
-    try:
-        email_validator.validate_email(email or "", check_deliverability=False)
-    except email_validator.EmailNotValidError:
-        return False
-    return True
+    return email_syntax_valid(email or "")
 
 
 class Accounts:

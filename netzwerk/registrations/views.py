@@ -70,8 +70,9 @@ CSRF_MARK = "netzwerkcsrftokenmark"
 TOKEN_MARK = "netzwerkformtokenmark"
 
 
-def _plain_form_page(event, form):
-    """The form page as HTML for an anonymous visitor, from the kept copy when there is one."""
+def _plain_form_page(event, form_class):
+    """The form page as HTML for an anonymous visitor, from the kept copy when there is one
+    (then no form is built: the CSRF token comes from the session alone)."""
     key = (repr(sorted((k, v) for k, v in event.items() if k != "questions")), current_language())
     with _FORM_PAGES_LOCK:
         page = _FORM_PAGES.get(key)
@@ -79,6 +80,7 @@ def _plain_form_page(event, form):
             _FORM_PAGES.move_to_end(key)
     csrf = generate_csrf()
     if page is None:
+        form = form_class()
         form.form_token.data = TOKEN_MARK
         page = render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, invitation=None)
@@ -102,9 +104,14 @@ def register(uid):
     # the event's settings from the read a rush of registrations does not retire (cache: stable)
     event = service.form_event(uid)
     questions = event["questions"]
-    form = registration_form_class(questions)()
-    invitation_token = (form.invitation.data if request.method == "POST" else request.args.get("einladung")) or ""
+    form_class = registration_form_class(questions)
     state = window_state(event, berlin_now())
+    if (request.method == "GET" and state == "open" and event.get("visibility") != "invitation"
+            and _may_keep_page(None)):
+        event["free"] = service.free_places(uid)
+        return _plain_form_page(event, form_class)
+    form = form_class()
+    invitation_token = (form.invitation.data if request.method == "POST" else request.args.get("einladung")) or ""
     invitation = None
     if event.get("visibility") == "invitation" and state in ("open", "not_yet", "closed"):
         invitation = service.invitation(uid, invitation_token)
@@ -119,8 +126,6 @@ def register(uid):
             404 if state == "unavailable" else 200
     if request.method == "GET":
         event["free"] = service.free_places(uid)
-        if _may_keep_page(invitation):
-            return _plain_form_page(event, form)
         form.form_token.data = secrets.token_urlsafe(16)
         form.invitation.data = invitation_token
         return render_template("registrations/register.html", event=event, form=form,
