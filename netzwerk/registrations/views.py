@@ -73,7 +73,10 @@ TOKEN_MARK = "netzwerkformtokenmark"
 def _plain_form_page(event, form_class):
     """The form page as HTML for an anonymous visitor, from the kept copy when there is one
     (then no form is built: the CSRF token comes from the session alone)."""
-    key = (repr(sorted((k, v) for k, v in event.items() if k != "questions")), current_language())
+    # the page shows whether the event is full (the waitlist notice), not how many places are
+    # free: keyed on that, a rush that fills the places renders it twice, not once per place
+    key = (repr(sorted((k, v) for k, v in event.items() if k not in ("questions", "free"))),
+           event.get("free") == 0, current_language())
     with _FORM_PAGES_LOCK:
         page = _FORM_PAGES.get(key)
         if page is not None:
