@@ -59,7 +59,7 @@ from bench.pages_bench import HOST, free_port, start_database, worker_env  # noq
 # them; on one shared socket the first worker awake took most of the 100 keep-alive connections
 # (measured: 100/0/0/13 and 68/7/12/13 per worker) and served them on one core while the others
 # idled (API 770/s at 137 % CPU; with the spread 996–1,236/s at 190 %, loaded machine).
-WORKERS, THREADS = 4, 16
+WORKERS, THREADS = 3, 16
 ALONE_THREADS = 32  # threads of the in-process run of the service alone (no HTTP)
 CAPACITY = 100
 CSRF = re.compile(rb'name="csrf_token" type="hidden" value="([^"]+)"')
