@@ -6,6 +6,7 @@ from flask import Flask, request
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from .auth.cookie_session import CookieSessionInterface
 from .auth.service import Accounts
 from .events.service import Events
 from .mail import Outbox
@@ -58,6 +59,7 @@ def create_app(config=None, store=None):
         from .store import check_data_dir
         check_data_dir(config.DATA_DIR)  # a foreign or unreadable directory: refused untouched
     app.config["SECRET_KEY"] = _secret_key(config)
+    app.session_interface = CookieSessionInterface()
     if config.PROXY_FIX:
         # the client's address and scheme as the trusted proxies saw them (login throttling)
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=config.PROXY_FIX, x_proto=config.PROXY_FIX)
@@ -192,15 +194,18 @@ def _register_template_helpers(app):
 
 
 def _register_security_headers(app):
+    every = [("Content-Security-Policy", CONTENT_SECURITY_POLICY), ("X-Content-Type-Options", "nosniff"),
+             ("X-Frame-Options", "SAMEORIGIN"), ("Referrer-Policy", "same-origin")]
+    if app.config["ENV"] == "production":
+        every.append(("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY))
+    # pages may carry personal data: keep them out of shared caches and history
+    pages = [*every, ("Cache-Control", "no-store")]
+
     @app.after_request
     def headers(response):
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        if app.config["ENV"] == "production":
-            response.headers.setdefault("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY)
-        if not request.path.startswith("/static/"):
-            # pages may carry personal data: keep them out of shared caches and history
-            response.headers.setdefault("Cache-Control", "no-store")
+        # one pass over the response's headers instead of a search per header (every request)
+        present = {name.lower() for name, _ in response.headers}
+        for name, value in every if request.path.startswith("/static/") else pages:
+            if name.lower() not in present:
+                response.headers.add(name, value)
         return response

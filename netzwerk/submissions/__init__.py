@@ -49,9 +49,12 @@ def _claim(scope, key, body):
 def claim_form_token():
     """Before a signed-in user's form POST: the first use of its token runs, a repeat is
     answered with the first one's result."""
-    token = request.form.get("form_token", "") if request.method == "POST" else ""
-    if (not token or request.endpoint in OWN_TOKEN_ENDPOINTS or request.path.startswith("/api/")
-            or len(token) > MAX_KEY or not current_user.is_authenticated):
+    # the cheap tests first: an API request's or a public registration's body is not parsed here
+    if (request.method != "POST" or request.endpoint in OWN_TOKEN_ENDPOINTS
+            or request.path.startswith("/api/")):
+        return None
+    token = request.form.get("form_token", "")
+    if not token or len(token) > MAX_KEY or not current_user.is_authenticated:
         return None
     claim = _claim(f"form:{current_user.uid}:{request.path}", token, b"")
     if claim.mine:
