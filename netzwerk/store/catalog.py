@@ -77,8 +77,12 @@ def parse_query_file(path, name):
     if used != params:
         raise QueryError(
             f"{path}: declared parameters {sorted(params)} differ from used {sorted(used)}")
+    # what the database gets: the comment lines (header, explanations) emptied, which it would
+    # otherwise lex on every run and FalkorDB write into its append-only file with every write;
+    # the line breaks stay, so a line number in an error or the linter's report is the file's
+    text = "\n".join("" if line.lstrip().startswith("//") else line for line in source.splitlines()).rstrip()
     return Query(name=name, mode=header["mode"], params=params,
-                 returns=header.get("returns", ""), text=source.strip(), path=path,
+                 returns=header.get("returns", ""), text=text, path=path,
                  cache=header["cache"] != "no", stable=header["cache"] == "stable",
                  registrations_only=changes == "registrations", audit_only=changes == "audit")
 
