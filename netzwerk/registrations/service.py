@@ -7,6 +7,7 @@ Every change that tells someone something writes its outbox message in the same 
 import hashlib
 import hmac
 import json
+import logging
 import secrets
 from dataclasses import dataclass
 from datetime import datetime
@@ -15,6 +16,7 @@ from zoneinfo import ZoneInfo
 from ..auth.service import is_valid_email, normalise_email
 from ..clock import now_millis
 from ..errors import Closed, DomainError, Forbidden, NotFound
+from ..store import StoreUnavailable
 from ..text import fold, new_uid
 from ..vocabularies import FIELDS_OF_ACTION
 from .. import consent
@@ -108,6 +110,14 @@ class Registrations:
         if row is None or row["capacity"] is None:
             return None
         return max(0, row["capacity"] - row["confirmed"])
+
+    def is_full(self, uid):
+        """Whether every place is taken, from a read that registrations do not retire (`cache:
+        stable`): the statement that takes the last place retires it (see _create_batch), as
+        does a cancellation or a change of the event. What the form page shows; whether a
+        registration gets a place is decided in its statement."""
+        row = self.store.read_one("registrations/get_event_full", event=uid)
+        return bool(row and row["full"])
 
     def set_questions(self, event_uid, questions):
         if len(questions) > MAX_QUESTIONS:
@@ -219,6 +229,7 @@ class Registrations:
             rows = self.store.write("registrations/create_registration_unlocked", event=event_uid, now=now,
                                     status=status, **row)
             result = rows[0] if rows else None
+            self._retire_full_flag()  # the control run decides in Python: it may have filled the event
         else:
             row.update(self._rate_params(event_uid, address))
             result = self.group_commit.submit(event_uid, row, keys=("email:" + email_key, "form:" + form_token))
@@ -256,8 +267,19 @@ class Registrations:
             limits=[{"key": key, "count": count} for key, count in sorted(hits.items())],
             now=berlin_now(), millis=millis, since=millis - self.window_seconds * 1000,
             address_limit=self.address_limit, event_limit=self.event_limit)
+        if any(row["filled"] for row in result):
+            self._retire_full_flag()
         by_index = {row["index"]: row for row in result}
         return [by_index.get(index) for index in range(len(rows))]
+
+    def _retire_full_flag(self):
+        """The event is full now: the cached "not full" of every process goes (get_event_full).
+        The registrations are saved: a failure here costs only that a form page may miss the
+        waitlist notice until the next change, so it is logged, not raised."""
+        try:
+            self.store.retire_stable_reads()
+        except StoreUnavailable:
+            logging.getLogger(__name__).warning("could not retire cached reads after an event filled up")
 
     # --- the personal link --------------------------------------------------------------------
     def by_link(self, token):

@@ -73,10 +73,7 @@ TOKEN_MARK = "netzwerkformtokenmark"
 def _plain_form_page(event, form_class):
     """The form page as HTML for an anonymous visitor, from the kept copy when there is one
     (then no form is built: the CSRF token comes from the session alone)."""
-    # the page shows whether the event is full (the waitlist notice), not how many places are
-    # free: keyed on that, a rush that fills the places renders it twice, not once per place
-    key = (repr(sorted((k, v) for k, v in event.items() if k not in ("questions", "free"))),
-           event.get("free") == 0, current_language())
+    key = (repr(sorted((k, v) for k, v in event.items() if k != "questions")), current_language())
     with _FORM_PAGES_LOCK:
         page = _FORM_PAGES.get(key)
         if page is not None:
@@ -111,7 +108,9 @@ def register(uid):
     state = window_state(event, berlin_now())
     if (request.method == "GET" and state == "open" and event.get("visibility") != "invitation"
             and _may_keep_page(None)):
-        event["free"] = service.free_places(uid)
+        # the settings and whether it is full: both from reads a rush of registrations does not
+        # retire, so under a rush this page costs no database read (see get_event_full)
+        event["full"] = service.is_full(uid)
         return _plain_form_page(event, form_class)
     form = form_class()
     invitation_token = (form.invitation.data if request.method == "POST" else request.args.get("einladung")) or ""
@@ -128,7 +127,7 @@ def register(uid):
         return render_template("registrations/closed.html", event=event, state=state), \
             404 if state == "unavailable" else 200
     if request.method == "GET":
-        event["free"] = service.free_places(uid)
+        event["full"] = service.is_full(uid)
         form.form_token.data = secrets.token_urlsafe(16)
         form.invitation.data = invitation_token
         return render_template("registrations/register.html", event=event, form=form,
@@ -139,7 +138,7 @@ def register(uid):
         return redirect(url_for("registrations.thanks", uid=uid))
     if not form.validate_on_submit():
         service.check_rate(uid, _client_address())
-        event["free"] = service.free_places(uid)
+        event["full"] = service.is_full(uid)
         return render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation), 400
     form_token = form.form_token.data or secrets.token_urlsafe(16)
@@ -153,7 +152,7 @@ def register(uid):
     except StoreUnavailable as exc:
         # "nothing saved" only when the statement never reached the database (store/errors.py)
         form.form_token.data = form_token
-        event["free"] = None
+        event["full"] = False
         return render_template("registrations/register.html", event=event, form=form,
                                consent_text=CONSENT_TEXT, network_consent_text=NETWORK_CONSENT_TEXT, invitation=invitation,
                                unknown_outcome=exc.outcome != "none", nothing_saved=exc.outcome == "none"), 503, \

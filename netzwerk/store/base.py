@@ -135,6 +135,11 @@ class Store:
         thread made for it (the group commit of registrations, netzwerk/registrations/batch.py)."""
         self._local.generation = None
 
+    def retire_stable_reads(self):
+        """Retires every cached read, the stable ones too, as a write without `changes:` does:
+        for a registration statement whose result changes a stable fact (it took an event's last
+        place, see get_event_full). Nothing to do where the backend keeps no cache."""
+
     def pin_generation(self):
         """Until unpin_generation(), this thread reads the generation once, not once per read:
         a request's reads see the graph as of its start (and its own writes)."""

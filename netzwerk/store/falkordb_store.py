@@ -82,6 +82,14 @@ class FalkorStore(Store):
             raise (_translate(exc) or exc) from exc
         return (main or b"0", registrations or b"0")
 
+    def retire_stable_reads(self):
+        try:
+            self.db.connection.incr(self.generation_key)
+        except redis.exceptions.RedisError as exc:
+            raise (_translate(exc) or exc) from exc
+        finally:
+            self._local.generation = None  # this thread's next read sees the new counter
+
     def _run(self, query, params):
         try:
             if query.mode == "read":

@@ -1,6 +1,7 @@
 // name: cancel_registration
 // mode: write
-// changes: registrations
+// (no `changes: registrations`: a cancellation can free a place, so it retires the stable
+// reads as well, among them get_event_full)
 // params: event, registration, message, now
 // returns: one row: cancelled (0 or 1), promoted (how many moved up from the waitlist)
 // The counter registration_confirmed is set to what is confirmed afterwards (create_registrations

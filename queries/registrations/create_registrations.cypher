@@ -4,7 +4,8 @@
 // params: event, rows, limits, now, millis, since, address_limit, event_limit
 // returns: one row per given row when the event exists (none when it is unknown): index, created
 //          (true when the registration was made), limited (a rate limit is exceeded), open (the
-//          window, status and visibility allow it), uid, status (confirmed | waitlisted), seq
+//          window, status and visibility allow it), uid, status (confirmed | waitlisted), seq,
+//          filled (true on every row when this statement took the event's last place)
 // Group commit (docs/registrations.md, "Group commit"): the registrations that arrived at one
 // worker process for one event while its previous statement ran, in one statement: one lock, one
 // plan, one fsync. Each row ends exactly as if the rows had come one after another in `index`
@@ -59,7 +60,7 @@ SET e.registration_confirmed = taken + CASE
       ELSE e.capacity - taken END
 WITH e, seq0, taken, checked
 UNWIND checked AS c
-WITH e, c, c.row AS row, seq0 + c.index + 1 AS seq,
+WITH e, c, taken, c.row AS row, seq0 + c.index + 1 AS seq,
      CASE WHEN e.capacity IS NULL OR taken + size([x IN checked WHERE x.ok AND x.index < c.index]) < e.capacity
           THEN 'confirmed' ELSE 'waitlisted' END AS status
 FOREACH (x IN CASE WHEN c.ok THEN [1] ELSE [] END |
@@ -72,4 +73,5 @@ FOREACH (x IN CASE WHEN c.ok THEN [1] ELSE [] END |
       m.event_starts_at = e.starts_at, m.to_email = r.email, m.to_name = r.name, m.language = r.language)
 FOREACH (x IN CASE WHEN c.ok AND c.invitation IS NOT NULL THEN [c.invitation] ELSE [] END |
   SET x.status = 'registered', x.registered_at = $now)
-RETURN c.index AS index, c.ok AS created, c.limited AS limited, c.open AS open, row.uid AS uid, status, seq
+RETURN c.index AS index, c.ok AS created, c.limited AS limited, c.open AS open, row.uid AS uid, status, seq,
+       e.capacity IS NOT NULL AND taken < e.capacity AND e.registration_confirmed >= e.capacity AS filled

@@ -20,6 +20,8 @@ def test_stable_reads_read_no_registration_data_and_registration_writes_change_n
     stable = [q for q in catalog if q.stable]
     assert {q.name for q in stable} >= {"registrations/get_registration_form_event", "auth/get_api_token_user"}
     for query in stable:
+        if query.name == "registrations/get_event_full":
+            continue  # reads the counter on purpose: the statement that fills an event retires it
         body = "\n".join(line for line in query.text.splitlines() if not line.startswith("//"))
         assert not REGISTRATION_DATA.search(body), query.name
     for query in (q for q in catalog if q.registrations_only):
@@ -95,3 +97,43 @@ def test_the_unlocked_control_decides_from_an_earlier_count(store):
     made = [_register(service, uid, i) for i in range(2)]
     assert [m.status for m in made] == ["confirmed", "waitlisted"]
     assert sum(r["status"] == "confirmed" for r in service.participants(uid)) == 1
+
+
+def test_whether_an_event_is_full_is_never_served_stale(store):
+    """The form page's "all places taken" comes from a read registrations do not retire; the
+    statement that takes the last place, a cancellation and a capacity change retire it."""
+    uid = make_event(store, capacity=2)
+    service = _service(store)
+    assert service.is_full(uid) is False
+    made = [_register(service, uid, 0)]
+    assert service.is_full(uid) is False       # kept in the stable cache (FalkorDB) ...
+    made.append(_register(service, uid, 1))
+    assert service.is_full(uid) is True        # ... until the statement that took the last place
+    assert _register(service, uid, 2).status == "waitlisted"
+    assert service.is_full(uid) is True
+    service.cancel(uid, made[0].uid)           # the waitlisted one moves up: still full
+    assert service.is_full(uid) is True
+    service.cancel(uid, made[1].uid)           # nobody left to move up: a place is free
+    assert service.is_full(uid) is False
+    service.set_capacity(uid, 1)
+    assert service.is_full(uid) is True
+    service.set_capacity(uid, 3)
+    assert service.is_full(uid) is False
+    assert service.is_full("no-such-event") is False
+
+
+def test_a_batch_that_fills_the_event_says_so_on_every_row(store):
+    uid = make_event(store, capacity=3)
+    service = _service(store)
+    _register(service, uid, 0)
+    rows = [dict(uid=f"b{i}", registration={"name": f"B {i}", "email": f"b{i}@example.org",
+                                            "email_key": f"b{i}@example.org", "form_token": f"bt{i}"},
+                 link_hash=f"bh{i}", message=service._message("2026-01-01T00:00"), form_token=f"bt{i}",
+                 email_key=f"b{i}@example.org", invitation="", manual=False, address_key="", event_key="")
+            for i in range(3)]
+    results = service._create_batch(uid, rows)
+    assert [r["status"] for r in results] == ["confirmed", "confirmed", "waitlisted"]
+    assert [r["filled"] for r in results] == [True, True, True]
+    assert service.is_full(uid) is True
+    more = service._create_batch(uid, [dict(rows[0], uid="c0", link_hash="ch0", form_token="ct0", email_key="c0@example.org")])
+    assert more[0]["status"] == "waitlisted" and more[0]["filled"] is False
