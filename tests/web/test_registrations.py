@@ -77,6 +77,26 @@ def test_full_event_waitlists_in_order_and_every_answer_is_the_same(client, stor
     assert "Warteliste, auf Platz 2" in page
 
 
+def test_the_form_says_when_every_place_is_taken_and_when_one_is_free_again(app, client, store):
+    make_event(store)  # two places
+    notice = "Alle Plätze sind vergeben"
+
+    def form_page():  # a new visitor each time: the kept page for anonymous visitors
+        return app.test_client().get("/veranstaltungen/ev-1/anmeldung").get_data(as_text=True)
+    assert notice not in form_page()
+    register(client, "ev-1", "Person 0", "p0@example.org")
+    assert notice not in form_page()
+    register(client, "ev-1", "Person 1", "p1@example.org")
+    assert notice in form_page()
+    # the first one cancels with the personal link: nobody waits, so a place is free again
+    link = link_of(store, "p0@example.org")
+    visitor = app.test_client()
+    cancel_page = visitor.get(link + "/abmelden").get_data(as_text=True)
+    visitor.post(link + "/abmelden", data={"csrf_token": csrf_token(cancel_page)})
+    assert [r["status"] for r in registrations(store)] == ["cancelled", "confirmed"]
+    assert notice not in form_page()
+
+
 def test_a_second_attempt_gets_the_same_answer_and_the_link_again(client, store):
     make_event(store)
     first = thanks_page(client, register(client, "ev-1", "Anna", "anna@example.org"))
