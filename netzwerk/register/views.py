@@ -10,6 +10,7 @@
 """
 from flask import current_app, flash, jsonify, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..audit.trail import note, note_many
 from ..auth import permission_required
@@ -111,17 +112,26 @@ def list_entries(kind):
             note_many([("export", "person", row["uid"], "contacts") for row in rows if row.get("uid")])
         return export_response(kind, rows, export, with_private=_with_private())
     per_page = _int_arg("pro_seite", 25)
-    page = register().list(kind, q=q, filters=filters, order=order, descending=descending,
-                           page=max(1, _int_arg("seite", 1)),
-                           per_page=per_page if per_page in PAGE_SIZES else 25,
-                           with_private=_with_private())
-    # worked out once per page, not once per cell
-    columns = [(column, _(COLUMN_LABELS.get(column) or kind.field(column).label),
-                kind.field(column) if column in kind.field_names else None) for column in kind.columns]
-    detail_prefix = url_for("register.show_entry", kind=kind, uid="-")[:-1]  # uids are URL-safe
-    return render_template("register/list.html", kind=kind, page=page, q=q, filters=filters,
-                           filter_selects=_filter_selects(kind, filters), typed=typed, columns=columns,
-                           detail_prefix=detail_prefix, sort=request.args.get("sortierung", "name"))
+    with_private = _with_private()
+
+    def table():
+        page = register().list(kind, q=q, filters=filters, order=order, descending=descending,
+                               page=max(1, _int_arg("seite", 1)),
+                               per_page=per_page if per_page in PAGE_SIZES else 25,
+                               with_private=with_private)
+        # worked out once per page, not once per cell
+        columns = [(column, _(COLUMN_LABELS.get(column) or kind.field(column).label),
+                    kind.field(column) if column in kind.field_names else None) for column in kind.columns]
+        detail_prefix = url_for("register.show_entry", kind=kind, uid="-")[:-1]  # uids are URL-safe
+        return page.total, render_template("register/_list_table.html", kind=kind, page=page,
+                                           columns=columns, detail_prefix=detail_prefix)
+    # the table decides on the query string, the language and whether contacts show, nothing else
+    # of the viewer: kept until the next write, rendering it was most of a list page's cost
+    total, table_html = store().remember(
+        ("list-table", kind.key, request.query_string, current_language(), with_private), table)
+    return render_template("register/list.html", kind=kind, total=total, table_html=Markup(table_html), q=q,
+                           filters=filters, filter_selects=_filter_selects(kind, filters), typed=typed,
+                           sort=request.args.get("sortierung", "name"))
 
 
 @bp.route("/<kind:kind>/neu", methods=["GET", "POST"])

@@ -15,6 +15,7 @@ class Store:
     """Runs catalog queries by name and returns plain Python data: lists of dicts."""
 
     backend = "abstract"
+    REMEMBER_MAX = 256  # values remember() keeps per generation
 
     def __init__(self, catalog, read_cache_bytes=32 << 20):
         self.catalog = catalog
@@ -94,7 +95,9 @@ class Store:
             self._remembered = (generation, values)
         if key not in values:
             value = compute()
-            if self.generation() != generation:  # a write came in meanwhile: do not keep it
+            # not kept when a write came in meanwhile (it might predate it), nor beyond
+            # REMEMBER_MAX values per generation (a crawler's many distinct lists stay bounded)
+            if self.generation() != generation or len(values) >= self.REMEMBER_MAX:
                 return value
             values[key] = value
         return values[key]
