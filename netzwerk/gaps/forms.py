@@ -26,13 +26,31 @@ class QuickSelect(widgets.Select):
             if name in self.validation_attrs and name not in kwargs:
                 kwargs[name] = getattr(flags, name)
         selected = "" if field.data is None else str(field.data)
-        parts = [f"<select {widgets.html_params(name=field.name, **kwargs)}>"]
-        for choice in field.choices:
-            value = str(choice.value)
-            parts.append('<option %svalue="%s">%s</option>' % (
-                "selected " if value == selected else "", escape(value), escape(choice.label)))
-        parts.append("</select>")
-        return Markup("".join(parts))
+        choices = field.choices
+        if isinstance(choices, Choices):  # rendered once, only the chosen one marked here
+            value = '<option value="%s">' % escape(selected)
+            options = choices.html().replace(value, '<option selected value="%s">' % escape(selected), 1)
+        else:
+            options = _options(choices, selected)
+        return Markup(f"<select {widgets.html_params(name=field.name, **kwargs)}>{options}</select>")
+
+
+def _options(choices, selected=None):
+    return "".join('<option %svalue="%s">%s</option>' % (
+        "selected " if str(choice.value) == selected else "", escape(str(choice.value)), escape(choice.label))
+        for choice in choices)
+
+
+class Choices(list):
+    """A select's choices that keep their <option>s once rendered: the vocabulary choices are
+    kept per language until the next write (views.py), so every question after the first one
+    only marks its chosen value."""
+
+    def html(self):
+        rendered = self.__dict__.get("_html")
+        if rendered is None:
+            rendered = self.__dict__["_html"] = _options(self)
+        return rendered
 
 
 def _select(*args, **kwargs):
@@ -58,13 +76,27 @@ class _AreaForm(Form):
     language = _select(default="", label=_l("Sprache"))
     weekday = _select(default="", label=_l("Wochentag"))
 
-    def __init__(self, formdata, areas):
+    def __init__(self, formdata, areas, choices=None):
+        """`areas`: area_choices() of the areas; `choices`: vocabulary_choices(). The views keep
+        both until the next write."""
         super().__init__(formdata=formdata)
-        for name, kind, field_name in VOCABULARY_FILTERS:
+        choices = choices or vocabulary_choices()
+        for name, _, _ in VOCABULARY_FILTERS:
             if name in self:
-                self[name].choices = [ANY] + [SelectChoice(code, label) for code, label in
-                                              KINDS[kind].field(field_name).options()]
-        self.area.choices = [SelectChoice("", _l("bitte wählen"))] + [SelectChoice(row["uid"], row["label"]) for row in areas]
+                self[name].choices = choices[name]
+        self.area.choices = areas if isinstance(areas, Choices) else area_choices(areas)
+
+
+def area_choices(areas):
+    """The area select's choices from service.areas()."""
+    return Choices([SelectChoice("", _l("bitte wählen"))] + [SelectChoice(row["uid"], row["label"]) for row in areas])
+
+
+def vocabulary_choices():
+    """The choices of the question's vocabulary selects in the UI's language (the added terms
+    included): {select name: [SelectChoice]}, never changed by a form."""
+    return {name: Choices([ANY] + [SelectChoice(code, label) for code, label in KINDS[kind].field(field_name).options()])
+            for name, kind, field_name in VOCABULARY_FILTERS}
 
 
 class GapQuestionForm(_AreaForm):

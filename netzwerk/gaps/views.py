@@ -7,18 +7,32 @@
 """
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
+from markupsafe import Markup
 
 from ..auth import permission_required
 from ..i18n import ngettext
 from ..register.exports import spreadsheet_response
 from ..register.model import DISTRICT_TYPES
 from ..store_access import store
-from .forms import GapQuestionForm, GeometryImportForm, MatrixQuestionForm
+from ..i18n import current_language
+from .forms import GapQuestionForm, GeometryImportForm, MatrixQuestionForm, area_choices, vocabulary_choices
 from .geometry import GeometryError
 from .service import (MAX_HOPS, MatrixQuestion, Question, areas, coverage_map, coverage_matrix, import_geometries,
                       matrix_table, uncovered_districts)
 
 bp = Blueprint("gaps", __name__)
+# a covered district lists this many of its fitting offers (or actors), then how many more
+SOURCES_SHOWN = 5
+
+
+def _form(form_class):
+    """The question's form: its areas and vocabulary choices kept until the next write (they
+    are the same for every question; the answer is worked out each time)."""
+    area = request.args.get("area", "")
+    language = current_language()
+    return form_class(request.args,
+                      store().remember(("gap-areas", area, language), lambda: area_choices(areas(store(), area))),
+                      store().remember(("gap-choices", language), vocabulary_choices))
 
 
 def _label(select):
@@ -28,12 +42,18 @@ def _label(select):
 @bp.route("/luecken")
 @permission_required("register.read")
 def index():
-    form = GapQuestionForm(request.args, areas(store(), request.args.get("area", "")))
+    form = _form(GapQuestionForm)
     answer = question = None
     if "area" in request.args and form.validate():
         question = Question(**{name: form[name].data or "" for name in Question.names()})
         answer = uncovered_districts(store(), question)
-    return render_template("gaps/index.html", form=form, question=question, answer=answer,
+    # the form as this question shows it, kept until the next write like its choices
+    form_html = store().remember(("gap-form", request.query_string, current_language()),
+                                 lambda: Markup(render_template("gaps/_question_form.html", form=form)))
+    offer_filters = {name: getattr(question, name) for name in ("field", "target_group", "language", "weekday")
+                     if question is not None and getattr(question, name)}
+    return render_template("gaps/index.html", form=form, form_html=form_html, question=question, answer=answer,
+                           sources_shown=SOURCES_SHOWN, offer_filters=offer_filters,
                            area_name=_label(form.area), level_label=_label(form.level),
                            district_types=dict(DISTRICT_TYPES), max_hops=MAX_HOPS,
                            ignored=[form[name].label.text for name in question.ignored()] if question else [])
@@ -42,7 +62,7 @@ def index():
 @bp.route("/luecken/matrix")
 @permission_required("register.read")
 def matrix():
-    form = MatrixQuestionForm(request.args, areas(store(), request.args.get("area", "")))
+    form = _form(MatrixQuestionForm)
     matrix = question = map_ = None
     if "area" in request.args and form.validate():
         question = MatrixQuestion(**{name: form[name].data or "" for name in MatrixQuestion.names()})

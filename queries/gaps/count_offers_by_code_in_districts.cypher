@@ -1,5 +1,7 @@
 // name: count_offers_by_code_in_districts
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts, columns, field, target_group, language, weekday
 // returns: for each district uid given, the active offers that fit the filters (empty: any) IN
 //          it or IN a district below it (roll-up, up to four levels), counted once each per code

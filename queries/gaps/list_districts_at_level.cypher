@@ -1,5 +1,7 @@
 // name: list_districts_at_level
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: area, level, field, target_group, language
 // returns: the districts of one type (level) in an area or the area itself, each with uid, name,
 //          population and the number of open needs that fit (a need fits when it has the chosen

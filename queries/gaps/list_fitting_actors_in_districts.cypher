@@ -1,5 +1,7 @@
 // name: list_fitting_actors_in_districts
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts, field, actor_kind
 // returns: for each district uid given, the actors of the field of action and kind (empty: any)
 //          ACTIVE_IN it or in a district below it (roll-up, up to four levels): the district,

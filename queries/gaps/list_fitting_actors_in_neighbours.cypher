@@ -1,5 +1,7 @@
 // name: list_fitting_actors_in_neighbours
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts, field, actor_kind
 // returns: for each district uid given, the actors of the field of action and kind (empty: any)
 //          actively ACTIVE_IN a neighbouring district (NEIGHBOURS, either direction) or below it:

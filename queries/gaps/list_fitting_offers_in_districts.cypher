@@ -1,5 +1,7 @@
 // name: list_fitting_offers_in_districts
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts, field, target_group, language, weekday, day_from, day_to, cost, access, actor_kind
 // returns: for each district uid given, the active offers that fit the filters (an empty filter
 //          fits all) and are IN it or IN a district below it (roll-up, up to four levels): the

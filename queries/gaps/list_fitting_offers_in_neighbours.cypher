@@ -1,5 +1,7 @@
 // name: list_fitting_offers_in_neighbours
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts, field, target_group, language, weekday, day_from, day_to, cost, access, actor_kind
 // returns: for each district uid given, the active fitting offers IN a neighbouring district
 //          (NEIGHBOURS, either direction) or below it: the district, the neighbour (uid, name),

@@ -1,5 +1,7 @@
 // name: list_neighbours_within
 // mode: read
+// cache: no (a gap question is asked, read and left: its answers would only push the register's
+//        small hot reads out of the read cache, bench/gaps_bench.py measures the page without them)
 // params: districts
 // returns: for each district uid given, the districts up to three NEIGHBOURS hops away (either
 //          direction), each with the fewest hops: the urgency of a gap grows with the distance

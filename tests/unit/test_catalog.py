@@ -98,3 +98,18 @@ def test_every_query_the_code_names_exists():
     assert len(referenced) > 30
     missing = {name: where for name, where in referenced.items() if name not in names}
     assert not missing, f"queries named in code but not in queries/: {missing}"
+
+
+def test_a_gap_question_is_worked_out_each_time_it_is_asked():
+    """The gap page's figure (bench/gaps_bench.py) compares the page with its query: the
+    question's own queries are never served from the read cache, whatever the settings."""
+    from netzwerk.config import PROJECT_ROOT
+    catalog = QueryCatalog(PROJECT_ROOT / "queries")
+    own = {q.name for q in catalog if q.name.startswith("gaps/")} - {
+        "gaps/list_gap_areas", "gaps/list_district_names", "gaps/list_district_geometries",
+        "gaps/set_district_geometries"}
+    assert own == {"gaps/list_districts_at_level", "gaps/list_fitting_actors_in_districts",
+                   "gaps/list_fitting_actors_in_neighbours", "gaps/list_fitting_offers_in_districts",
+                   "gaps/list_fitting_offers_in_neighbours", "gaps/list_neighbours_within",
+                   "gaps/count_offers_by_code_in_districts"}
+    assert not [name for name in own if next(q for q in catalog if q.name == name).cache]
