@@ -2,7 +2,7 @@
 import atexit
 import secrets
 
-from flask import Flask, request
+from flask import Flask, request, url_for
 from flask_login import current_user
 from werkzeug.middleware.proxy_fix import ProxyFix
 
@@ -164,6 +164,17 @@ NAVIGATION = (
 )
 
 
+def _navigation(app):
+    """NAVIGATION with each entry's URL instead of its endpoint, built once per app (every page
+    shows the navigation; a URL build per entry and page was measurable on the fast pages)."""
+    built = app.extensions.get("netzwerk.navigation")
+    if built is None:
+        built = app.extensions["netzwerk.navigation"] = [
+            (url_for(endpoint, **values), values, label, permission)
+            for endpoint, values, label, permission in NAVIGATION if endpoint in app.view_functions]
+    return built
+
+
 def _register_template_helpers(app):
     # pages link to features of later blueprints only once those exist
     app.jinja_env.globals["has_endpoint"] = lambda endpoint: endpoint in app.view_functions
@@ -188,8 +199,8 @@ def _register_template_helpers(app):
             "lang": current_language(),
             "languages": LANGUAGES,
             "viewer": viewer,
-            "navigation": [(e, values, label) for e, values, label, permission in NAVIGATION
-                           if e in app.view_functions and viewer is not None and viewer.can(permission)],
+            "navigation": [(href, values, label) for href, values, label, permission in _navigation(app)
+                           if viewer is not None and viewer.can(permission)],
         }
 
 

@@ -5,6 +5,8 @@
                              ?format=csv|xlsx downloads it
   /luecken/flaechen          coordinators: import district geometries from a GeoJSON file
 """
+from urllib.parse import urlencode
+
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 from markupsafe import Markup
@@ -35,6 +37,25 @@ def _form(form_class):
                       store().remember(("gap-choices", language), vocabulary_choices))
 
 
+def _form_html(template, form):
+    """The form as this question shows it (chosen values, errors), kept until the next write."""
+    return store().remember((template, request.query_string, current_language()),
+                            lambda: Markup(render_template(template, form=form)))
+
+
+def _offers_link(question):
+    """offers_link(district, code=None): the offers list behind a matrix cell (or its row's
+    total), built here once instead of a URL build per cell."""
+    base, filters = url_for("register.list_entries", kind="angebote"), question.filters()
+
+    def offers_link(district, code=None):
+        params = {"district": district, "status": "active", **filters}
+        if code is not None:
+            params[question.columns] = code
+        return base + "?" + urlencode({name: value for name, value in params.items() if value})
+    return offers_link
+
+
 def _label(select):
     return next((c.label for c in select.choices if c.value == select.data), "")
 
@@ -47,9 +68,7 @@ def index():
     if "area" in request.args and form.validate():
         question = Question(**{name: form[name].data or "" for name in Question.names()})
         answer = uncovered_districts(store(), question)
-    # the form as this question shows it, kept until the next write like its choices
-    form_html = store().remember(("gap-form", request.query_string, current_language()),
-                                 lambda: Markup(render_template("gaps/_question_form.html", form=form)))
+    form_html = _form_html("gaps/_question_form.html", form)
     offer_filters = {name: getattr(question, name) for name in ("field", "target_group", "language", "weekday")
                      if question is not None and getattr(question, name)}
     return render_template("gaps/index.html", form=form, form_html=form_html, question=question, answer=answer,
@@ -72,7 +91,9 @@ def matrix():
             return spreadsheet_response(header, body, request.args["format"], "abdeckung",
                                         _label(form.columns))
         map_ = coverage_map(store(), matrix)
-    return render_template("gaps/matrix.html", form=form, question=question, matrix=matrix, map=map_,
+    return render_template("gaps/matrix.html", form=form, form_html=_form_html("gaps/_matrix_form.html", form),
+                           question=question, matrix=matrix, map=map_,
+                           offers_link=_offers_link(question) if question is not None else None,
                            area_name=_label(form.area), level_label=_label(form.level),
                            columns_label=_label(form.columns))
 
