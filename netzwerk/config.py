@@ -96,6 +96,9 @@ class Config:
         # the cookie's own limit is the absolute one; the idle limit is checked on the server
         # (auth/views.py), so an anonymous session keeps its language choice meanwhile
         self.PERMANENT_SESSION_LIFETIME = int(self.SESSION_ABSOLUTE_HOURS * 60 * 60)
+        # the cookie lives as long as the session may (set at sign-in); the idle limit is kept on
+        # the server (Accounts.keep_session), so the cookie is not sent again with every page
+        self.SESSION_REFRESH_EACH_REQUEST = False
         self.WTF_CSRF_TIME_LIMIT = 8 * 60 * 60
         # uploads are imports: 20 MB is far more than any spreadsheet of a local network
         self.MAX_CONTENT_LENGTH = 20 * 1024 * 1024

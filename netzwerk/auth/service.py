@@ -212,7 +212,10 @@ class Accounts:
         if not login_at or not seen_at or now - login_at > self.absolute_seconds \
                 or now - seen_at > self.idle_seconds:
             return False
-        session["seen_at"] = now
+        # noted when it moved by a tenth of the idle limit (at most a minute): the session cookie
+        # is then re-signed and sent only now and then, not with every page
+        if now - seen_at >= min(60, self.idle_seconds / 10):
+            session["seen_at"] = now
         return True
 
     # --- login with throttling ---------------------------------------------------------
