@@ -355,10 +355,11 @@ def run_backend(backend, args, work_dir, log):
                 uid = f"bench-{backend}-{run}"
                 make_event(store, uid)
                 step = api_step(uid, key, run) if path == "api" else form_step(uid, run)
-                # warm the workers (not counted), with addresses of their own: the warm-up's people
+                # warm the workers (not counted) with as many clients as the run, so every worker
+                # thread has its connections, and with addresses of their own: the warm-up's people
                 # registering again in the measured run would be second attempts (a link resent)
                 warm = api_step(uid, key, run + "w") if path == "api" else form_step(uid, run + "w")
-                measure(server.port, min(clients, 10), 1, warm)
+                measure(server.port, clients, 1, warm)
                 result = measure(server.port, clients, args.seconds, step)
                 time.sleep(1)  # requests still queued when the clock stopped finish first
                 result["check"] = check(app, uid, run, result["acknowledged"])
