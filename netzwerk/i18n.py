@@ -140,6 +140,10 @@ def format_when(iso_text, style="medium"):
 def format_number(value, digits=None):
     if value is None:
         return "–"
+    if digits is None and type(value) is int and 0 <= value < 1000:
+        # the counts of every table: no grouping below a thousand in any locale we speak, and
+        # Babel's pattern machinery costs ~30 µs a number (a matrix has hundreds)
+        return str(value)
     if digits is not None:
         return format_decimal(round(value, digits), format="#,##0." + "0" * digits if digits else "#,##0")
     return format_decimal(value)

@@ -5,7 +5,7 @@
                              ?format=csv|xlsx downloads it
   /luecken/flaechen          coordinators: import district geometries from a GeoJSON file
 """
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_login import current_user
@@ -45,14 +45,15 @@ def _form_html(template, form):
 
 def _offers_link(question):
     """offers_link(district, code=None): the offers list behind a matrix cell (or its row's
-    total), built here once instead of a URL build per cell."""
-    base, filters = url_for("register.list_entries", kind="angebote"), question.filters()
+    total). The part every cell shares is encoded once: a matrix has hundreds of cells."""
+    filters = {name: value for name, value in question.filters().items() if value}
+    shared = urlencode({"status": "active", **filters})
+    prefix = url_for("register.list_entries", kind="angebote") + "?district="
+    column = "&" + question.columns + "="
 
     def offers_link(district, code=None):
-        params = {"district": district, "status": "active", **filters}
-        if code is not None:
-            params[question.columns] = code
-        return base + "?" + urlencode({name: value for name, value in params.items() if value})
+        link = prefix + quote_plus(district) + "&" + shared
+        return link if code is None else link + column + quote_plus(code)
     return offers_link
 
 

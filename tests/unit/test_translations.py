@@ -86,3 +86,23 @@ def test_a_lazy_label_passed_to_gettext_comes_back_as_plain_text():
     label = lazy_gettext("Speichern")
     assert type(gettext(label)) is str
     assert str(escape(gettext(label))) == "Speichern" and str(escape(label)) == "Speichern"
+
+
+def test_whole_numbers_read_as_babel_writes_them_in_both_languages():
+    """format_number skips Babel below a thousand (tables have hundreds of counts): the
+    shortcut must give what Babel gives, and grouping must still come from the locale."""
+    from babel.numbers import format_decimal
+    from flask import Flask
+    from flask_babel import refresh
+
+    from netzwerk import i18n
+    app = Flask(__name__)
+    app.secret_key = "test"
+    i18n.init_app(app)
+    with app.test_request_context():
+        for language in ("de", "en"):
+            i18n.choose_language(language)
+            refresh()
+            for value in (0, 1, 7, 42, 999, 1000, 12345, -3, 2.5):
+                assert i18n.format_number(value) == format_decimal(value, locale=language), (language, value)
+        assert i18n.format_number(12345) == "12,345" and i18n.format_number(None) == "–"
