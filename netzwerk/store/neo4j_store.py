@@ -36,7 +36,7 @@ class Neo4jStore(Store):
 
     def __init__(self, catalog, *, url, user, password, database, query_timeout, connect_timeout,
                  server=None):
-        # no read cache: Neo4j offers no counter as cheap to read as a redis key (README, "Read cache")
+        # no read cache: Neo4j offers no counter as cheap to read as a redis key (docs/performance.md)
         super().__init__(catalog, read_cache_bytes=0)
         self.server = server  # the EmbeddedNeo4j this store owns, if any
         self.database = database
