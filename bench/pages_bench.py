@@ -14,9 +14,9 @@ of one request alone, and requests/s with `wrk` at 20 connections for a fixed ti
 Python thread-pool client when wrk is missing). Prints one table: per page and backend the
 rate, the latency alone, the rate as % of the hello-world rate, and the 4x/1x cost ratio
 (requests/s at 1x divided by requests/s at 4x: 2.0 means a request costs twice as much).
-On FalkorDB every page is measured twice: as served (the read cache keeps answers until the
-next write, netzwerk/store/read_cache.py), and "[cold]" with the cache off, which is what
-every request costs right after a write.
+Every page is measured twice: as served (the read cache keeps answers until the next write,
+netzwerk/store/read_cache.py), and "[cold]" with the cache off, which is what every request
+costs right after a write.
 
 Every child process is started here and stopped here; the whole run ends by itself after
 --max-minutes at the latest. Needs `gunicorn` (the `production` extra).
@@ -375,7 +375,7 @@ def run_round(backend, scale, data, sample, hello, args, load, work_dir, log):
             results[label] = measure_page(server, path, cookie, args, load)
             log(f"  {backend} {scale}x {label}: {results[label]['rate']:.1f} req/s, "
                 f"{results[label]['alone']:.1f} ms alone")
-        if backend == "falkordb" and args.cold:
+        if args.cold:
             # the same pages with the read cache off: what a request costs right after a write
             server.stop()
             server = Gunicorn("bench.pages_bench:netzwerk_app()",
@@ -446,7 +446,7 @@ def main(argv=None):
     parser.add_argument("--without-hiredis", action="store_true",
                         help="hide hiredis from the workers: redis-py's Python parser (A/B)")
     parser.add_argument("--no-cold", dest="cold", action="store_false",
-                        help="skip the FalkorDB rounds with the read cache off")
+                        help="skip the rounds with the read cache off")
     parser.add_argument("--max-minutes", type=float, default=60, help="the whole run ends after this")
     args = parser.parse_args(argv)
     scales = sorted({int(s) for s in args.scales.split(",")})

@@ -16,6 +16,9 @@ from neo4j.exceptions import (ConstraintError, DriverError, IncompleteCommit, Ne
 from .base import Store
 from .errors import ConstraintViolation, StoreUnavailable, WriteOutcomeUnknown
 
+# every write transaction ends with it: what the read cache is keyed on
+BUMP = "system/bump_cache_generation"
+
 
 def _translate(exc):
     if isinstance(exc, IncompleteCommit):
@@ -35,9 +38,11 @@ class Neo4jStore(Store):
     backend = "neo4j"
 
     def __init__(self, catalog, *, url, user, password, database, query_timeout, connect_timeout,
-                 server=None):
-        # no read cache: Neo4j offers no counter as cheap to read as a redis key (docs/performance.md)
-        super().__init__(catalog, read_cache_bytes=0)
+                 server=None, read_cache_bytes=32 << 20):
+        # the read cache is keyed on a node every write transaction bumps as its last statement
+        # (queries/system/bump_cache_generation.cypher): one small read per request instead of
+        # every read of the page (docs/performance.md)
+        super().__init__(catalog, read_cache_bytes)
         self.server = server  # the EmbeddedNeo4j this store owns, if any
         self.database = database
         self.query_timeout = query_timeout
@@ -54,6 +59,31 @@ class Neo4jStore(Store):
 
     def _query(self, query):
         return neo4j.Query(query.text, timeout=self.query_timeout)
+
+    def generation(self):
+        """(epoch:main, epoch:registrations) of the CacheGeneration node, or None before the
+        first write (nothing is kept until there is a counter to key it on)."""
+        rows = self._run(self.catalog.get("system/get_cache_generation", "read", {}), {})
+        if not rows:
+            return None
+        row = rows[0]
+        return (f"{row['epoch']}:{row['main']}", f"{row['epoch']}:{row['registrations']}")
+
+    def _bump(self, queries):
+        """(query, params) of the counter statement that ends a write transaction of these
+        statements, or None: audit entries are read uncached, an audit write retires nothing,
+        and the counter statement sent on its own is not counted twice. No statements:
+        retire_stable_reads, the main counter alone."""
+        if queries and all(query.audit_only or query.name == BUMP for query, _ in queries):
+            return None
+        params = {"registrations": all(query.registrations_only for query, _ in queries) if queries else False}
+        return self.catalog.get(BUMP, "write", params), params
+
+    def retire_stable_reads(self):
+        try:
+            self._write([])
+        finally:
+            self._local.generation = None  # this thread's next read sees the new counter
 
     def _run(self, query, params):
         if query.mode != "read":
@@ -84,6 +114,9 @@ class Neo4jStore(Store):
                         rows = []
                         for query, params in queries:
                             rows = [record.data() for record in tx.run(query.text, params)]
+                        bump = self._bump(queries)
+                        if bump is not None:
+                            tx.run(bump[0].text, bump[1]).consume()
                         tx.commit()
                         return rows
             except (Neo4jError, DriverError) as exc:
@@ -163,6 +196,10 @@ class Neo4jStore(Store):
                 pass
         except (Neo4jError, DriverError) as exc:
             raise (_translate(exc) or exc) from exc
+        finally:
+            # the CacheGeneration node went with the rest: no read is kept until the next write
+            # makes a new one, under a new epoch that matches nothing kept before
+            self._local.generation = None
 
     def close(self):
         self.driver.close()

@@ -48,3 +48,4 @@ CREATE INDEX restored_restore_ref IF NOT EXISTS FOR (n:Restored) ON (n.restore_r
 // idempotency keys and one-time form tokens (netzwerk/submissions): one node per key hash
 CREATE CONSTRAINT submission_key IF NOT EXISTS FOR (n:Submission) REQUIRE n.key IS UNIQUE;
 CREATE INDEX submission_at IF NOT EXISTS FOR (n:Submission) ON (n.at);
+CREATE CONSTRAINT cache_generation_key IF NOT EXISTS FOR (n:CacheGeneration) REQUIRE n.key IS UNIQUE;

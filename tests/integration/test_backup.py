@@ -48,9 +48,11 @@ def canonical(value):
 
 def graph_of(store):
     """Every node (labels and properties) and every link (type, properties, both ends in full),
-    as multisets: what a backup must bring back, compared without any uid trusted."""
+    as multisets: what a backup must bring back, compared without any uid trusted. Not the
+    read cache's write counter (Neo4j): it belongs to the instance, and every write moves it."""
     nodes = Counter(canonical([sorted(row["labels"]), row["props"]]) for row in
-                    raw_rows(store, "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props"))
+                    raw_rows(store, "MATCH (n) WHERE NOT n:CacheGeneration RETURN labels(n) AS labels, "
+                                    "properties(n) AS props"))
     links = Counter(canonical([row["type"], row["props"], sorted(row["al"]), row["a"], sorted(row["bl"]), row["b"]])
                     for row in raw_rows(store, "MATCH (a)-[r]->(b) RETURN type(r) AS type, properties(r) AS props, "
                                                "labels(a) AS al, properties(a) AS a, labels(b) AS bl, "

@@ -70,9 +70,7 @@ def test_data_migration_3_fills_the_counter(store):
     assert service.free_places(uid) == 1
 
 
-def test_a_registration_keeps_stable_reads_cached_and_retires_the_others(store, backend):
-    if backend != "falkordb":
-        pytest.skip("the read cache is FalkorDB's")
+def test_a_registration_keeps_stable_reads_cached_and_retires_the_others(store):
     uid = make_event(store, capacity=2)
     service = _service(store)
     service.form_event(uid)
