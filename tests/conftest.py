@@ -187,6 +187,14 @@ def raw_rows(store, text):
     return [record.data() for record in store.driver.execute_query(text, database_=store.database).records]
 
 
+def raw_write(store, text):
+    """Test-only Cypher that changes the graph: the read cache must learn of it as of any write
+    (moves the counter it is keyed on, on either backend)."""
+    rows = raw_rows(store, text)
+    store.retire_stable_reads()
+    return rows
+
+
 def open_test_store(database, catalog, graph=None, query_timeout=5):
     return database.open_store(catalog, graph=graph, query_timeout=query_timeout)
 

@@ -12,7 +12,7 @@ from netzwerk.config import TestConfig
 from netzwerk.register.model import KINDS
 from netzwerk.register.service import entry_props
 
-from ..conftest import csrf_token, raw_rows, signed_in
+from ..conftest import csrf_token, raw_rows, raw_write, signed_in
 from ..registration_helpers import make_event, register
 
 NAME = "Expert/innenrunde Ankunftsorte"
@@ -35,14 +35,6 @@ def organiser(app, users, store):
 def reg_uid(store, name):
     rows = raw_rows(store, f"MATCH (r:Registration {{name: '{name}'}}) RETURN r.uid AS uid")
     return rows[0]["uid"]
-
-
-def raw_write(store, text):
-    """Test-only Cypher that changes the graph: the read cache must learn of it as of any write."""
-    rows = raw_rows(store, text)
-    if hasattr(store, "generation_key"):
-        store.db.connection.incr(store.generation_key)
-    return rows
 
 
 def move_to_past(store, uid="ev-1", starts="2025-03-01T10:00", ends="2025-03-01T16:00"):

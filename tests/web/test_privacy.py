@@ -11,7 +11,7 @@ from netzwerk.config import TestConfig
 from netzwerk.consents import service as consents
 from netzwerk.register.model import KINDS, link_spec
 
-from ..conftest import PASSWORD, csrf_token, raw_rows, signed_in
+from ..conftest import PASSWORD, csrf_token, raw_rows, raw_write, signed_in
 from ..registration_helpers import make_event, register
 
 NAME, EMAIL = "Ayşe Demir", "ayse.demir@example.org"
@@ -27,13 +27,6 @@ def app(store, tmp_path):
 @pytest.fixture
 def admin(app, users):
     return signed_in(app, users["admin"])
-
-
-def raw_write(store, text):
-    rows = raw_rows(store, text)
-    if hasattr(store, "generation_key"):
-        store.db.connection.incr(store.generation_key)
-    return rows
 
 
 @pytest.fixture
