@@ -6,7 +6,7 @@ has no KNOWS link at all, so neither a measure nor a path of a member's page can
 
 Change marker: the counts of the analysed nodes and links and the number and time of the latest
 recorded change (`insight/get_network_marker`; Neo4j answers from its count store and an index,
-FalkorDB's read cache keeps the answer until the next write). A result is fresh while the
+and the read cache keeps the answer until the next write). A result is fresh while the
 marker it was computed at is current. Results are kept in memory and, as JSON, in the data
 directory, so every worker process and `netzwerk analyse` share them.
 """
