@@ -76,7 +76,7 @@ class Neo4jStore(Store):
         retire_stable_reads, the main counter alone."""
         if queries and all(query.audit_only or query.name == BUMP for query, _ in queries):
             return None
-        params = {"registrations": all(query.registrations_only for query, _ in queries) if queries else False}
+        params = {"registrations": bool(queries) and all(query.registrations_only for query, _ in queries)}
         return self.catalog.get(BUMP, "write", params), params
 
     def retire_stable_reads(self):
